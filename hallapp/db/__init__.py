@@ -1,0 +1,1 @@
+"""SQLite (and, for the central server later, PostgreSQL) storage: models, engine, migrations."""

@@ -1,0 +1,138 @@
+"""Append-only facts made in the hall: shifts, payments, receipts, applications, tickets."""
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from hallapp.db.base import Base, Id, UtcDateTime
+
+
+class Shift(Base):
+    __tablename__ = "shift"
+
+    shift_id: Mapped[str] = mapped_column(Id, primary_key=True)
+    operator_id: Mapped[str] = mapped_column(ForeignKey("operator.operator_id"))
+    device_id: Mapped[str] = mapped_column(Id)
+    business_date: Mapped[date] = mapped_column(Date)
+    opened_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class Payment(Base):
+    __tablename__ = "payment"
+    __table_args__ = (
+        CheckConstraint("amount_fen <> 0", name="amount_not_zero"),
+        CheckConstraint("method IN ('cash','card','wechat','alipay','prepaid')", name="method"),
+        Index("ix_payment_account_paid_at", "account_id", "paid_at"),
+        Index("ix_payment_business_date", "business_date"),
+    )
+
+    payment_id: Mapped[str] = mapped_column(Id, primary_key=True)
+    receipt_no: Mapped[str] = mapped_column(String(24), unique=True)
+    device_id: Mapped[str] = mapped_column(Id)
+    account_id: Mapped[str] = mapped_column(ForeignKey("account.account_id"))
+    amount_fen: Mapped[int] = mapped_column(BigInteger)
+    penalty_fen: Mapped[int] = mapped_column(BigInteger, default=0)
+    method: Mapped[str] = mapped_column(String(12))
+    reference: Mapped[str | None] = mapped_column(String(64))
+    operator_id: Mapped[str] = mapped_column(ForeignKey("operator.operator_id"))
+    shift_id: Mapped[str | None] = mapped_column(ForeignKey("shift.shift_id"))
+    business_date: Mapped[date] = mapped_column(Date)
+    paid_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    reverses_payment_id: Mapped[str | None] = mapped_column(ForeignKey("payment.payment_id"), unique=True)
+
+
+class PaymentAllocation(Base):
+    __tablename__ = "payment_allocation"
+
+    payment_id: Mapped[str] = mapped_column(ForeignKey("payment.payment_id"), primary_key=True)
+    bill_id: Mapped[str] = mapped_column(ForeignKey("bill.bill_id"), primary_key=True)
+    principal_fen: Mapped[int] = mapped_column(BigInteger)
+    penalty_fen: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class ReceiptPrint(Base):
+    __tablename__ = "receipt_print"
+
+    print_id: Mapped[str] = mapped_column(Id, primary_key=True)
+    payment_id: Mapped[str] = mapped_column(ForeignKey("payment.payment_id"))
+    printed_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    operator_id: Mapped[str] = mapped_column(ForeignKey("operator.operator_id"))
+    is_reprint: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Application(Base):
+    __tablename__ = "application"
+    __table_args__ = (Index("ix_application_account_id", "account_id"),)
+
+    application_id: Mapped[str] = mapped_column(Id, primary_key=True)
+    application_no: Mapped[str] = mapped_column(String(24), unique=True)
+    kind: Mapped[str] = mapped_column(String(24))
+    status: Mapped[str] = mapped_column(String(16))
+    account_id: Mapped[str | None] = mapped_column(ForeignKey("account.account_id"))
+    applicant_name: Mapped[str] = mapped_column(String(80))
+    accepted_on: Mapped[date] = mapped_column(Date)
+    due_on: Mapped[date | None] = mapped_column(Date)
+    operator_id: Mapped[str] = mapped_column(ForeignKey("operator.operator_id"))
+    data: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+class ApplicationEvent(Base):
+    __tablename__ = "application_event"
+
+    event_id: Mapped[str] = mapped_column(Id, primary_key=True)
+    application_id: Mapped[str] = mapped_column(ForeignKey("application.application_id"))
+    from_status: Mapped[str | None] = mapped_column(String(16))
+    to_status: Mapped[str] = mapped_column(String(16))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    operator_id: Mapped[str] = mapped_column(ForeignKey("operator.operator_id"))
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class Ticket(Base):
+    __tablename__ = "ticket"
+    __table_args__ = (
+        UniqueConstraint("hall_id", "business_date", "business_type", "number", "issuing_device_id"),
+    )
+
+    ticket_id: Mapped[str] = mapped_column(Id, primary_key=True)
+    hall_id: Mapped[str] = mapped_column(ForeignKey("hall.hall_id"))
+    business_date: Mapped[date] = mapped_column(Date)
+    business_type: Mapped[str] = mapped_column(ForeignKey("business_type.code"))
+    number: Mapped[int] = mapped_column(Integer)
+    display_no: Mapped[str] = mapped_column(String(12))
+    issuing_device_id: Mapped[str] = mapped_column(Id)
+    state: Mapped[str] = mapped_column(String(16))
+    priority_reason: Mapped[str | None] = mapped_column(String(16))
+    account_no: Mapped[str | None] = mapped_column(String(20))
+    phone: Mapped[str | None] = mapped_column(String(20))
+    first_contact_staff_no: Mapped[str | None] = mapped_column(String(20))
+    issued_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    rating: Mapped[int | None] = mapped_column(Integer)
+
+
+class TicketEvent(Base):
+    __tablename__ = "ticket_event"
+    __table_args__ = (UniqueConstraint("ticket_id", "seq"),)
+
+    event_id: Mapped[str] = mapped_column(Id, primary_key=True)
+    ticket_id: Mapped[str] = mapped_column(ForeignKey("ticket.ticket_id"))
+    seq: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    window_no: Mapped[int | None] = mapped_column(Integer)
+    staff_no: Mapped[str | None] = mapped_column(String(20))
+    details: Mapped[dict] = mapped_column(JSON, default=dict)

@@ -1,0 +1,1 @@
+"""Pure rules and values: no database, no Qt, no I/O."""

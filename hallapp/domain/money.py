@@ -1,0 +1,45 @@
+"""Money is integer fen (分) everywhere; Decimal only at the edges, never float."""
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from hallapp.domain.errors import InvalidInput
+from hallapp.domain.text import normalize
+
+FEN_PER_YUAN = 100
+
+
+def fen_to_decimal(fen: int) -> Decimal:
+    return (Decimal(fen) / FEN_PER_YUAN).quantize(Decimal("0.01"))
+
+
+def format_fen(fen: int, *, symbol: bool = True) -> str:
+    """12345678 -> '¥123,456.78'; negative amounts keep the sign before the symbol."""
+    sign = "-" if fen < 0 else ""
+    text = f"{abs(fen) // FEN_PER_YUAN:,}.{abs(fen) % FEN_PER_YUAN:02d}"
+    return f"{sign}{'¥' if symbol else ''}{text}"
+
+
+def round_half_up_fen(value: Decimal) -> int:
+    """A Decimal amount in fen (possibly fractional) rounded half-up to a whole fen."""
+    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def parse_amount(text: str, *, field: str = "amount", max_fen: int | None = None) -> int:
+    """Parse what a clerk typed ('１２３.4', '¥1,234.50') into fen, or raise InvalidInput."""
+    cleaned = normalize(text).replace(",", "").replace("¥", "").replace("￥", "").strip()
+    if not cleaned:
+        raise InvalidInput(field, "empty")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise InvalidInput(field, "not_a_number") from None
+    if not value.is_finite():
+        raise InvalidInput(field, "not_a_number")
+    if value.as_tuple().exponent < -2:  # type: ignore[operator]
+        raise InvalidInput(field, "too_many_decimals")
+    fen = int(value * FEN_PER_YUAN)
+    if fen <= 0:
+        raise InvalidInput(field, "not_positive")
+    if max_fen is not None and fen > max_fen:
+        raise InvalidInput(field, "too_large", limit=format_fen(max_fen))
+    return fen

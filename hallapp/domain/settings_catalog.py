@@ -1,0 +1,284 @@
+"""Every number the business rules use, with its default and where the default comes from.
+
+Code reads these through ``SettingsService`` / ``Settings``; nothing in the code repeats a
+default. Labels and units are English source strings translated by the UI (context "Settings").
+"""
+
+from dataclasses import dataclass
+from datetime import time
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from typing import Any
+
+from hallapp.domain.errors import InvalidInput
+from hallapp.domain.i18n import QT_TRANSLATE_NOOP as N
+from hallapp.domain.text import has_control_chars, normalize
+
+
+class Kind(StrEnum):
+    INT = "int"
+    DECIMAL = "decimal"
+    TEXT = "text"
+    TIME = "time"
+    BOOL = "bool"
+
+
+class Group(StrEnum):
+    HALL = "hall"
+    PENALTY = "penalty"
+    ARREARS = "arrears"
+    TIME_LIMITS = "time_limits"
+    QUEUE = "queue"
+    SECURITY = "security"
+    ACCOUNTS = "accounts"
+
+
+GROUP_LABELS = {
+    Group.HALL: N("Settings", "Hall information"),
+    Group.PENALTY: N("Settings", "Late-payment penalty"),
+    Group.ARREARS: N("Settings", "Arrears and notices"),
+    Group.TIME_LIMITS: N("Settings", "Service time limits"),
+    Group.QUEUE: N("Settings", "Queue and waiting"),
+    Group.SECURITY: N("Settings", "Sign-in and security"),
+    Group.ACCOUNTS: N("Settings", "Accounts and payments"),
+}
+
+
+@dataclass(frozen=True)
+class SettingDef:
+    key: str
+    group: Group
+    kind: Kind
+    default: Any
+    label: str
+    source: str
+    unit: str = ""
+    minimum: Any = None
+    maximum: Any = None
+    max_length: int = 80
+
+    def parse(self, raw: Any) -> Any:
+        """Turn a typed-in or stored value into the setting's type, or raise InvalidInput."""
+        if self.kind is Kind.BOOL:
+            return _parse_bool(self.key, raw)
+        text = normalize(str(raw)) if raw is not None else ""
+        if not text and self.kind is not Kind.TEXT:
+            raise InvalidInput(self.key, "empty")
+        if self.kind is Kind.TEXT:
+            return self._parse_text(text, raw)
+        if self.kind is Kind.TIME:
+            return _parse_time(self.key, text)
+        value = _parse_number(self.key, text, self.kind)
+        self._check_range(value)
+        return value
+
+    def _parse_text(self, text: str, raw: Any) -> str:
+        if raw is not None and has_control_chars(str(raw).replace("\n", "")):
+            raise InvalidInput(self.key, "control_chars")
+        if len(text) > self.max_length:
+            raise InvalidInput(self.key, "too_long", limit=self.max_length)
+        if not text and self.minimum:
+            raise InvalidInput(self.key, "empty")
+        return text
+
+    def _check_range(self, value: Any) -> None:
+        if self.minimum is not None and value < self.minimum:
+            raise InvalidInput(self.key, "below_minimum", limit=str(self.minimum))
+        if self.maximum is not None and value > self.maximum:
+            raise InvalidInput(self.key, "above_maximum", limit=str(self.maximum))
+
+    def to_json(self, value: Any) -> Any:
+        if self.kind is Kind.DECIMAL:
+            return str(value)
+        if self.kind is Kind.TIME:
+            return value.strftime("%H:%M")
+        return value
+
+    def from_json(self, stored: Any) -> Any:
+        return self.parse(stored)
+
+
+def _parse_bool(key: str, raw: Any) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    text = normalize(str(raw)).lower()
+    if text in ("1", "true", "yes", "on", "是"):
+        return True
+    if text in ("0", "false", "no", "off", "否"):
+        return False
+    raise InvalidInput(key, "not_a_bool")
+
+
+def _parse_time(key: str, text: str) -> time:
+    try:
+        hh, mm = text.replace("：", ":").split(":")
+        return time(int(hh), int(mm))
+    except ValueError:
+        raise InvalidInput(key, "not_a_time") from None
+
+
+def _parse_number(key: str, text: str, kind: Kind) -> Any:
+    if kind is Kind.INT:
+        if not text.lstrip("-").isdigit() or len(text) > 12:
+            raise InvalidInput(key, "not_an_integer")
+        return int(text)
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise InvalidInput(key, "not_a_number") from None
+    if not value.is_finite() or len(text) > 20:
+        raise InvalidInput(key, "not_a_number")
+    return value
+
+
+def _d(text: str) -> Decimal:
+    return Decimal(text)
+
+
+R31 = "DOMAIN_RULES R3.1: 《供电营业规则》(1996) 第九十八条; 《电力供应与使用条例》第三十九条"
+R32 = "DOMAIN_RULES R3.2 / source document 004 L35"
+R21 = "DOMAIN_RULES R2.1: 《供电监管办法》第十七条"
+R22 = "DOMAIN_RULES R2.2: 国家电网供电服务“十项承诺”"
+
+CATALOG: tuple[SettingDef, ...] = (
+    # Hall information
+    SettingDef("hall.unit_name", Group.HALL, Kind.TEXT, "国网示例市供电公司",
+               N("Settings", "Supply company (unit name)"), "Printed on receipts and reports (000:L93)",
+               minimum=1),
+    SettingDef("hall.name", Group.HALL, Kind.TEXT, "城东供电营业厅",
+               N("Settings", "Business hall name"), "Printed on receipts and tickets", minimum=1),
+    SettingDef("hall.address", Group.HALL, Kind.TEXT, "示例市城东区建设路88号",
+               N("Settings", "Hall address"), "Printed on notices", max_length=120),
+    SettingDef("hall.phone", Group.HALL, Kind.TEXT, "95598",
+               N("Settings", "Service hotline"), "DOMAIN_RULES R6.3", max_length=20),
+    SettingDef("hall.regulator_hotline", Group.HALL, Kind.TEXT, "12398",
+               N("Settings", "Energy regulator hotline"), "DOMAIN_RULES R2.1 (posted in the hall)",
+               max_length=20),
+    SettingDef("hall.opening_time", Group.HALL, Kind.TIME, "08:30",
+               N("Settings", "Opening time"), "Hall business hours (002:L39)"),
+    SettingDef("hall.closing_time", Group.HALL, Kind.TIME, "17:30",
+               N("Settings", "Closing time"), "Hall business hours (002:L39)"),
+    # Penalty (违约金)
+    SettingDef("penalty.resident_permille_per_day", Group.PENALTY, Kind.DECIMAL, "1",
+               N("Settings", "Residential penalty rate"), R31, unit=N("Settings", "‰ per day"),
+               minimum=_d("0"), maximum=_d("3")),
+    SettingDef("penalty.current_year_permille_per_day", Group.PENALTY, Kind.DECIMAL, "2",
+               N("Settings", "Non-residential rate, current-year arrears"), R31,
+               unit=N("Settings", "‰ per day"), minimum=_d("0"), maximum=_d("3")),
+    SettingDef("penalty.prior_year_permille_per_day", Group.PENALTY, Kind.DECIMAL, "3",
+               N("Settings", "Non-residential rate, arrears from earlier years"), R31,
+               unit=N("Settings", "‰ per day"), minimum=_d("0"), maximum=_d("3")),
+    SettingDef("penalty.minimum_fen", Group.PENALTY, Kind.INT, 100,
+               N("Settings", "Minimum penalty"), R31 + " (不足1元按1元; 2024 edition: verify)",
+               unit=N("Settings", "fen"), minimum=0, maximum=10_000),
+    SettingDef("penalty.start_after_due_days", Group.PENALTY, Kind.INT, 1,
+               N("Settings", "Penalty starts this many days after the due date"), R31,
+               unit=N("Settings", "days"), minimum=0, maximum=60),
+    SettingDef("penalty.before_principal", Group.PENALTY, Kind.BOOL, True,
+               N("Settings", "Apply a partial payment to the penalty before the principal"),
+               "Common practice; change if the supply contract says otherwise"),
+    # Arrears and notices
+    SettingDef("arrears.payment_period_days", Group.ARREARS, Kind.INT, 7,
+               N("Settings", "Payment period after the bill notice"), "Source document 004 L35 (第八天起为欠费)",
+               unit=N("Settings", "days"), minimum=1, maximum=60),
+    SettingDef("arrears.reminder_after_days", Group.ARREARS, Kind.INT, 1,
+               N("Settings", "Reminder notice after the due date"), R32,
+               unit=N("Settings", "days"), minimum=0, maximum=30),
+    SettingDef("arrears.cut_plan_after_days", Group.ARREARS, Kind.INT, 30,
+               N("Settings", "Disconnection-plan notice after this many days overdue"), R32,
+               unit=N("Settings", "days"), minimum=1, maximum=365),
+    SettingDef("arrears.cut_lead_min_days", Group.ARREARS, Kind.INT, 3,
+               N("Settings", "Earliest cut after the plan notice"), R32, unit=N("Settings", "days"),
+               minimum=1, maximum=30),
+    SettingDef("arrears.cut_lead_max_days", Group.ARREARS, Kind.INT, 7,
+               N("Settings", "Latest cut after the plan notice"), R32, unit=N("Settings", "days"),
+               minimum=1, maximum=30),
+    SettingDef("arrears.final_notice_minutes", Group.ARREARS, Kind.INT, 30,
+               N("Settings", "Final notice before the cut"), R32, unit=N("Settings", "minutes"),
+               minimum=0, maximum=24 * 60),
+    SettingDef("arrears.reconnect_hours", Group.ARREARS, Kind.INT, 24,
+               N("Settings", "Reconnection after full payment"), "DOMAIN_RULES R3.2 (国网 commitment)",
+               unit=N("Settings", "hours"), minimum=1, maximum=72),
+    # Service time limits (working days unless stated)
+    SettingDef("limits.resident_plan_reply_days", Group.TIME_LIMITS, Kind.INT, 3,
+               N("Settings", "Supply plan reply, residential"), R21, unit=N("Settings", "working days"),
+               minimum=1, maximum=60),
+    SettingDef("limits.low_voltage_plan_reply_days", Group.TIME_LIMITS, Kind.INT, 8,
+               N("Settings", "Supply plan reply, other low-voltage"), R21,
+               unit=N("Settings", "working days"), minimum=1, maximum=60),
+    SettingDef("limits.inspection_days", Group.TIME_LIMITS, Kind.INT, 5,
+               N("Settings", "Completion inspection, low-voltage non-residential"), R21,
+               unit=N("Settings", "working days"), minimum=1, maximum=60),
+    SettingDef("limits.resident_connect_days", Group.TIME_LIMITS, Kind.INT, 3,
+               N("Settings", "Metering and connection, residential"), R21,
+               unit=N("Settings", "working days"), minimum=1, maximum=60),
+    SettingDef("limits.low_voltage_connect_days", Group.TIME_LIMITS, Kind.INT, 5,
+               N("Settings", "Metering and connection, other low-voltage"), R21,
+               unit=N("Settings", "working days"), minimum=1, maximum=60),
+    SettingDef("limits.resident_total_days", Group.TIME_LIMITS, Kind.INT, 5,
+               N("Settings", "Whole process, residential"), R22 + " 第六条",
+               unit=N("Settings", "working days"), minimum=1, maximum=90),
+    SettingDef("limits.low_voltage_total_days", Group.TIME_LIMITS, Kind.INT, 6,
+               N("Settings", "Utility-side steps, low-voltage non-residential"), R22 + " 第六条",
+               unit=N("Settings", "working days"), minimum=1, maximum=90),
+    SettingDef("limits.complaint_contact_hours", Group.TIME_LIMITS, Kind.INT, 24,
+               N("Settings", "Complaint: contact the customer within"), R22 + " 第九条",
+               unit=N("Settings", "hours"), minimum=1, maximum=240),
+    SettingDef("limits.complaint_reply_days", Group.TIME_LIMITS, Kind.INT, 5,
+               N("Settings", "Complaint: reply within"), R22 + " 第九条",
+               unit=N("Settings", "working days"), minimum=1, maximum=30),
+    SettingDef("limits.payment_handling_minutes", Group.TIME_LIMITS, Kind.INT, 5,
+               N("Settings", "Counter handling target, payment"), "DOMAIN_RULES R2.5",
+               unit=N("Settings", "minutes"), minimum=1, maximum=120),
+    SettingDef("limits.business_handling_minutes", Group.TIME_LIMITS, Kind.INT, 20,
+               N("Settings", "Counter handling target, business application"), "DOMAIN_RULES R2.5",
+               unit=N("Settings", "minutes"), minimum=1, maximum=240),
+    # Queue
+    SettingDef("queue.wait_target_minutes", Group.QUEUE, Kind.INT, 15,
+               N("Settings", "Waiting-time target"), "DOMAIN_RULES R2.3 / R6.1 (南网 ≤15 分钟)",
+               unit=N("Settings", "minutes"), minimum=1, maximum=240),
+    SettingDef("queue.priority_ratio", Group.QUEUE, Kind.INT, 2,
+               N("Settings", "Normal tickets called per priority ticket"), "Issue 3 (e.g. 1:2)",
+               minimum=1, maximum=20),
+    SettingDef("queue.callout_repeat", Group.QUEUE, Kind.INT, 2,
+               N("Settings", "Voice call-out repetitions"), "Issue 3", minimum=1, maximum=5),
+    SettingDef("queue.peak_first_day", Group.QUEUE, Kind.INT, 17,
+               N("Settings", "Collection peak, first day of month"), "Source document 000 L409",
+               minimum=1, maximum=31),
+    SettingDef("queue.peak_last_day", Group.QUEUE, Kind.INT, 29,
+               N("Settings", "Collection peak, last day of month"), "Source document 000 L409",
+               minimum=1, maximum=31),
+    # Sign-in and security
+    SettingDef("security.max_failed_logins", Group.SECURITY, Kind.INT, 5,
+               N("Settings", "Wrong passwords before the staff number is locked"), "House security policy",
+               minimum=1, maximum=20),
+    SettingDef("security.lockout_minutes", Group.SECURITY, Kind.INT, 10,
+               N("Settings", "Lock-out after too many wrong passwords"), "House security policy",
+               unit=N("Settings", "minutes"), minimum=1, maximum=24 * 60),
+    SettingDef("security.idle_lock_minutes", Group.SECURITY, Kind.INT, 10,
+               N("Settings", "Lock the screen after idle time"), "House security policy",
+               unit=N("Settings", "minutes"), minimum=1, maximum=240),
+    SettingDef("security.min_password_length", Group.SECURITY, Kind.INT, 8,
+               N("Settings", "Minimum password length"), "House security policy",
+               minimum=6, maximum=64),
+    # Accounts and payments
+    SettingDef("accounts.number_length", Group.ACCOUNTS, Kind.INT, 10,
+               N("Settings", "Account number length (户号)"), "DOMAIN_RULES R5.1 (国网: 一般为10位数)",
+               unit=N("Settings", "digits"), minimum=6, maximum=20),
+    SettingDef("accounts.search_limit", Group.ACCOUNTS, Kind.INT, 50,
+               N("Settings", "Most search results shown"), "Keeps searches fast at 1,000,000 accounts",
+               minimum=10, maximum=500),
+    SettingDef("payments.max_amount_fen", Group.ACCOUNTS, Kind.INT, 100_000_000,
+               N("Settings", "Largest single counter payment"), "House control against typing errors",
+               unit=N("Settings", "fen"), minimum=100, maximum=10_000_000_000),
+    SettingDef("retention.consultation_days", Group.ACCOUNTS, Kind.INT, 365,
+               N("Settings", "Keep consultation records at least"), "Source document 002 L31 (≥1 年)",
+               unit=N("Settings", "days"), minimum=365, maximum=36_500),
+)
+
+BY_KEY: dict[str, SettingDef] = {d.key: d for d in CATALOG}
+
+
+def default_value(key: str) -> Any:
+    definition = BY_KEY[key]
+    return definition.parse(definition.default)

@@ -1,0 +1,66 @@
+"""The core facade: open a hall database and reach every service through one object.
+
+    core = HallCore.open(path)
+    actor = core.auth.login("C001", "…")
+    hits = core.accounts.search(actor, "3201000001")
+"""
+
+from pathlib import Path
+
+from hallapp.db.engine import Database, check_file, make_engine
+from hallapp.db.migrate import upgrade
+from hallapp.db.models import DeviceIdentity
+from hallapp.domain.errors import DatabaseUnavailable
+from hallapp.services import audit
+from hallapp.services.account_service import AccountService
+from hallapp.services.auth_service import AuthService
+from hallapp.services.clock import Clock
+from hallapp.services.context import DeviceInfo
+from hallapp.services.reference_service import ReferenceService
+from hallapp.services.settings_service import SettingsService
+from hallapp.sync import outbox
+
+
+class HallCore:
+    def __init__(self, db: Database, clock: Clock, device: DeviceInfo) -> None:
+        self.db = db
+        self.clock = clock
+        self.device = device
+        common = (db, clock, device)
+        self.settings = SettingsService(*common)
+        self.reference = ReferenceService(*common)
+        self.auth = AuthService(*common, settings=self.settings)
+        self.accounts = AccountService(*common, settings=self.settings)
+
+    @classmethod
+    def open(cls, path: Path, *, clock: Clock | None = None) -> "HallCore":
+        """Check, migrate and open the database at ``path``. It must have a device identity."""
+        check_file(path)
+        engine = make_engine(path)
+        try:
+            upgrade(engine)
+            db = Database(engine, path)
+            device = read_device(db)
+        except Exception:
+            engine.dispose()
+            raise
+        return cls(db, clock or Clock(), device)
+
+    def pending_outbox(self) -> int:
+        with self.db.read() as s:
+            return outbox.pending_count(s)
+
+    def verify_audit_chain(self) -> int | None:
+        with self.db.read() as s:
+            return audit.verify_chain(s)
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def read_device(db: Database) -> DeviceInfo:
+    with db.read() as s:
+        row = s.get(DeviceIdentity, 1)
+    if row is None:
+        raise DatabaseUnavailable(reason="not_set_up")
+    return DeviceInfo(row.device_id, row.device_code, row.hall_id)

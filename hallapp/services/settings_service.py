@@ -1,0 +1,119 @@
+"""Reading and changing the numbers behind the rules, with validation, audit and outbox."""
+
+import json
+from typing import Any
+
+from sqlalchemy import select
+
+from hallapp.db.models import Setting
+from hallapp.domain.errors import InvalidForm, InvalidInput, SettingUnknown
+from hallapp.domain.permissions import Permission, require
+from hallapp.domain.records import Actor, Changes, SettingValue
+from hallapp.domain.settings_catalog import BY_KEY, CATALOG
+from hallapp.services import audit
+from hallapp.services.context import ServiceBase
+from hallapp.sync import outbox
+
+# Pairs that must stay ordered: (lower key, upper key)
+ORDERED_PAIRS = (
+    ("arrears.cut_lead_min_days", "arrears.cut_lead_max_days"),
+    ("hall.opening_time", "hall.closing_time"),
+    ("queue.peak_first_day", "queue.peak_last_day"),
+)
+
+
+class SettingsService(ServiceBase):
+    def values(self) -> dict[str, Any]:
+        """Every setting's effective value (stored override, else the catalog default)."""
+        with self.db.read() as s:
+            stored = {row.key: row.value for row in s.scalars(select(Setting))}
+        return {d.key: _effective(d.key, stored.get(d.key)) for d in CATALOG}
+
+    def get(self, key: str) -> Any:
+        if key not in BY_KEY:
+            raise SettingUnknown(key=key)
+        with self.db.read() as s:
+            row = s.get(Setting, key)
+        return _effective(key, row.value if row else None)
+
+    def list(self) -> list[SettingValue]:
+        with self.db.read() as s:
+            rows = {row.key: row for row in s.scalars(select(Setting))}
+        result = []
+        for d in CATALOG:
+            row = rows.get(d.key)
+            default = d.parse(d.default)
+            value = _effective(d.key, row.value if row else None)
+            result.append(SettingValue(d.key, value, default, row is None, row and row.updated_at,
+                                       row and row.updated_by))
+        return result
+
+    def update(self, actor: Actor, changes: dict[str, Any]) -> Changes:
+        """Validate every changed value (all errors at once), then store them in one transaction."""
+        require(actor.role, Permission.EDIT_SETTINGS)
+        parsed = _parse_all(changes)
+        merged = {**self.values(), **parsed}
+        _check_pairs(merged)
+        now = self.clock.now()
+        with self.db.write() as s:
+            for key, value in parsed.items():
+                self._store(s, actor, key, value, now)
+        return Changes(settings=True)
+
+    def reset(self, actor: Actor, key: str) -> Changes:
+        require(actor.role, Permission.EDIT_SETTINGS)
+        if key not in BY_KEY:
+            raise SettingUnknown(key=key)
+        return self.update(actor, {key: BY_KEY[key].default})
+
+    def _store(self, s, actor: Actor, key: str, value: Any, now) -> None:  # type: ignore[no-untyped-def]
+        definition = BY_KEY[key]
+        row = s.get(Setting, key)
+        old = _effective(key, row.value if row else None)
+        if old == value:
+            return
+        stored = json.dumps(definition.to_json(value), ensure_ascii=False)
+        if row is None:
+            s.add(Setting(key=key, value=stored, updated_at=now, updated_by=actor.staff_no))
+        else:
+            row.value, row.updated_at, row.updated_by = stored, now, actor.staff_no
+        details = {"old": definition.to_json(old), "new": definition.to_json(value)}
+        audit.record(s, at=now, device_id=actor.device_id, action="settings.change", actor=actor,
+                     target=key, details=details)
+        outbox.append(s, op_type="setting.set", entity="setting", entity_id=key, actor=actor,
+                      payload={"key": key, "value": definition.to_json(value)})
+
+
+def _effective(key: str, stored: str | None) -> Any:
+    definition = BY_KEY[key]
+    if stored is not None:
+        try:
+            return definition.from_json(json.loads(stored))
+        except (InvalidInput, ValueError):
+            pass  # a stored value the current rules reject falls back to the default
+    return definition.parse(definition.default)
+
+
+def _parse_all(changes: dict[str, Any]) -> dict[str, Any]:
+    errors: dict[str, InvalidInput] = {}
+    parsed: dict[str, Any] = {}
+    for key, raw in changes.items():
+        definition = BY_KEY.get(key)
+        if definition is None:
+            raise SettingUnknown(key=key)
+        try:
+            parsed[key] = definition.parse(raw)
+        except InvalidInput as exc:
+            errors[key] = exc
+    if errors:
+        raise InvalidForm(errors)
+    return parsed
+
+
+def _check_pairs(values: dict[str, Any]) -> None:
+    errors = {}
+    for low, high in ORDERED_PAIRS:
+        if values[low] > values[high]:
+            errors[high] = InvalidInput(high, "order", other=low)
+    if errors:
+        raise InvalidForm(errors)

@@ -1,0 +1,1 @@
+"""Offline-first sync: the outbox (here) and, later, the push/pull client and protocol."""

@@ -1,0 +1,62 @@
+"""The transactional outbox (SYNC_DESIGN §4.3): one row per change, in the change's transaction."""
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hallapp.db.base import utcnow
+from hallapp.db.models import Outbox
+from hallapp.domain.canonical import GENESIS_HASH, canonical_json, chain_hash, sha256_hex
+from hallapp.domain.ids import new_id
+from hallapp.domain.records import Actor
+
+PAYLOAD_VERSION = 1
+
+
+def append(
+    session: Session,
+    *,
+    op_type: str,
+    entity: str,
+    entity_id: str,
+    payload: dict[str, Any],
+    actor: Actor | None,
+    local_tx_id: str | None = None,
+    base_version: int | None = None,
+    shift_id: str | None = None,
+) -> Outbox:
+    """Add an op to the outbox; the caller's transaction commits it with the domain change."""
+    body = canonical_json({"v": PAYLOAD_VERSION, **payload})
+    row = Outbox(
+        op_id=new_id(),
+        local_tx_id=local_tx_id or new_id(),
+        op_type=op_type,
+        entity=entity,
+        entity_id=entity_id,
+        base_version=base_version,
+        payload=body,
+        payload_hash=sha256_hex(body),
+        prev_hash=head_hash(session),
+        operator_id=actor.operator_id if actor else None,
+        shift_id=shift_id,
+        device_time=utcnow(),
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def link_hash(row: Outbox) -> str:
+    return chain_hash(row.prev_hash, row.op_id, row.payload_hash)
+
+
+def head_hash(session: Session) -> str:
+    last = session.scalars(select(Outbox).order_by(Outbox.device_seq.desc()).limit(1)).first()
+    return link_hash(last) if last else GENESIS_HASH
+
+
+def pending_count(session: Session) -> int:
+    from sqlalchemy import func
+
+    return session.scalar(select(func.count()).select_from(Outbox).where(Outbox.status == "pending")) or 0
