@@ -18,8 +18,13 @@ PERIODS = 5
 COUNTER_SHARE = 0.25  # share of paid bills paid at this hall's counters (the rest: bank, app …)
 HISTORY_DEVICES = ("H000102", "H000103")  # the hall's other counter PCs, whose history we hold
 METHODS = (("cash", 0.40), ("wechat", 0.30), ("alipay", 0.20), ("card", 0.10))
-ORG_TARIFFS = (("non_resident", 0.35), ("commercial", 0.35), ("general_industrial", 0.18),
-               ("agricultural", 0.08), ("large_industrial", 0.04))
+ORG_TARIFFS = (
+    ("non_resident", 0.35),
+    ("commercial", 0.35),
+    ("general_industrial", 0.18),
+    ("agricultural", 0.08),
+    ("large_industrial", 0.04),
+)
 OPEN_STAGES = ("accepted", "survey", "plan_replied", "fee", "contract")
 DT_FORMAT = "%Y-%m-%d %H:%M:%S.000000"
 
@@ -50,9 +55,14 @@ class _Batch:
     applications: list = field(default_factory=list)
 
     def flush(self, conn: sqlite3.Connection) -> None:
-        for sql, rows in ((CUSTOMER_SQL, self.customers), (ACCOUNT_SQL, self.accounts), (BILL_SQL, self.bills),
-                          (PAYMENT_SQL, self.payments), (ALLOC_SQL, self.allocations),
-                          (APPLICATION_SQL, self.applications)):
+        for sql, rows in (
+            (CUSTOMER_SQL, self.customers),
+            (ACCOUNT_SQL, self.accounts),
+            (BILL_SQL, self.bills),
+            (PAYMENT_SQL, self.payments),
+            (ALLOC_SQL, self.allocations),
+            (APPLICATION_SQL, self.applications),
+        ):
             conn.executemany(sql, rows)
             rows.clear()
 
@@ -71,8 +81,14 @@ class AccountGenerator:
         self.ms += 1
         return uuid7_at(self.ms, self.rng.getrandbits(74))
 
-    def run(self, conn: sqlite3.Connection, count: int, *, chunk: int = 20_000,
-            progress: Callable[[int], None] | None = None) -> None:
+    def run(
+        self,
+        conn: sqlite3.Connection,
+        count: int,
+        *,
+        chunk: int = 20_000,
+        progress: Callable[[int], None] | None = None,
+    ) -> None:
         batch = _Batch()
         for i in range(1, count + 1):
             self._account(batch, i)
@@ -92,24 +108,42 @@ class AccountGenerator:
             name = people.person_name(rng)
             born = date(1940 + rng.randrange(65), rng.randrange(1, 13), rng.randrange(1, 29))
             id_number = make_id_number(rng.choice(people.REGIONS), born, rng.randrange(1, 999))
-            batch.customers.append((customer_id, "person", name, "resident_id", id_number, people.mobile(rng),
-                                    None, None, None))
-            tariff, voltage, address = "resident", ("220V" if rng.random() < 0.9 else "380V"), people.home_address(rng)
+            batch.customers.append(
+                (customer_id, "person", name, "resident_id", id_number, people.mobile(rng), None, None, None)
+            )
+            tariff, voltage, address = (
+                "resident",
+                ("220V" if rng.random() < 0.9 else "380V"),
+                people.home_address(rng),
+            )
         else:
             name = people.org_name(rng)
-            batch.customers.append((customer_id, "organisation", name, "uscc", None, people.mobile(rng),
-                                    None, None, None))
+            batch.customers.append(
+                (customer_id, "organisation", name, "uscc", None, people.mobile(rng), None, None, None)
+            )
             tariff, voltage = _pick(rng, ORG_TARIFFS), ("380V" if rng.random() < 0.93 else "10kV")
             address = people.business_address(rng)
         key = not person and rng.random() < 0.05
         status = "closed" if rng.random() < 0.005 else "active"
-        batch.accounts.append((
-            account_id, f"320{i:07d}", customer_id, self.hall_id, address, tariff, voltage,
-            "transfer" if rng.random() < 0.02 else "direct", "2" if key else "3", int(key),
-            int(person and rng.random() < 0.02), _pick(rng, (("A", 0.8), ("B", 0.15), ("C", 0.04), ("D", 0.01))),
-            status, rng.randrange(1000, 20000) if rng.random() < 0.1 else 0,
-            (self.today - timedelta(days=rng.randrange(200, 9000))).isoformat(),
-        ))
+        batch.accounts.append(
+            (
+                account_id,
+                f"320{i:07d}",
+                customer_id,
+                self.hall_id,
+                address,
+                tariff,
+                voltage,
+                "transfer" if rng.random() < 0.02 else "direct",
+                "2" if key else "3",
+                int(key),
+                int(person and rng.random() < 0.02),
+                _pick(rng, (("A", 0.8), ("B", 0.15), ("C", 0.04), ("D", 0.01))),
+                status,
+                rng.randrange(1000, 20000) if rng.random() < 0.1 else 0,
+                (self.today - timedelta(days=rng.randrange(200, 9000))).isoformat(),
+            )
+        )
         unpaid = 0 if status == "closed" else _unpaid_count(rng)
         self._bills(batch, account_id, person, unpaid)
         if rng.random() < 0.008:
@@ -129,8 +163,9 @@ class AccountGenerator:
             paid = 0 if outstanding else amount
             if outstanding and unpaid == 1 and rng.random() < 0.1:
                 paid = amount // 2
-            batch.bills.append((bill_id, account_id, period, kwh, amount, paid, issued.isoformat(),
-                                due.isoformat()))
+            batch.bills.append(
+                (bill_id, account_id, period, kwh, amount, paid, issued.isoformat(), due.isoformat())
+            )
             if paid and rng.random() < COUNTER_SHARE:
                 self._payment(batch, account_id, bill_id, paid, issued)
 
@@ -143,8 +178,20 @@ class AccountGenerator:
         method = _pick(rng, METHODS)
         reference = None if method == "cash" else f"{rng.randrange(10**15, 10**16)}"
         device = rng.choice(HISTORY_DEVICES)
-        batch.payments.append((payment_id, f"TMP-{payment_id}", device, account_id, amount, method, reference,
-                               rng.choice(self.clerk_ids), day.isoformat(), paid_at))
+        batch.payments.append(
+            (
+                payment_id,
+                f"TMP-{payment_id}",
+                device,
+                account_id,
+                amount,
+                method,
+                reference,
+                rng.choice(self.clerk_ids),
+                day.isoformat(),
+                paid_at,
+            )
+        )
         batch.allocations.append((payment_id, bill_id, amount))
 
     def _application(self, batch: _Batch, account_id: str | None, name: str) -> None:
@@ -152,11 +199,19 @@ class AccountGenerator:
         self.application_seq += 1
         accepted = self.today - timedelta(days=rng.randrange(0, 20))
         kind = rng.choice(("capacity_increase", "rename", "transfer"))
-        batch.applications.append((
-            self._id(), application_no(HISTORY_DEVICES[0], self.application_seq), kind, rng.choice(OPEN_STAGES),
-            account_id, name, accepted.isoformat(), (accepted + timedelta(days=rng.randrange(3, 9))).isoformat(),
-            rng.choice(self.clerk_ids),
-        ))
+        batch.applications.append(
+            (
+                self._id(),
+                application_no(HISTORY_DEVICES[0], self.application_seq),
+                kind,
+                rng.choice(OPEN_STAGES),
+                account_id,
+                name,
+                accepted.isoformat(),
+                (accepted + timedelta(days=rng.randrange(3, 9))).isoformat(),
+                rng.choice(self.clerk_ids),
+            )
+        )
 
 
 def _unpaid_count(rng: random.Random) -> int:
@@ -204,6 +259,8 @@ def _number_receipts(conn: sqlite3.Connection) -> None:
                                              ORDER BY paid_at, payment_id)) AS number
         FROM payment WHERE receipt_no LIKE 'TMP-%'
     """)
-    conn.execute("UPDATE payment SET receipt_no = r.number FROM receipt_numbers AS r "
-                 "WHERE r.payment_id = payment.payment_id")
+    conn.execute(
+        "UPDATE payment SET receipt_no = r.number FROM receipt_numbers AS r "
+        "WHERE r.payment_id = payment.payment_id"
+    )
     conn.execute("DROP TABLE receipt_numbers")

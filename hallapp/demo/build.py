@@ -45,7 +45,9 @@ def build_demo_database(
         conn.execute("PRAGMA journal_mode = OFF")  # a half-built file is thrown away, never used
         conn.execute("PRAGMA synchronous = OFF")
         conn.execute("PRAGMA foreign_keys = ON")
-        generator = AccountGenerator(hall_id=hall_id, clerk_ids=clerks, today=clock.business_date(), seed=seed)
+        generator = AccountGenerator(
+            hall_id=hall_id, clerk_ids=clerks, today=clock.business_date(), seed=seed
+        )
         generator.run(conn, accounts, progress=progress)
         conn.execute("ANALYZE")
         conn.execute("PRAGMA journal_mode = WAL")

@@ -43,8 +43,14 @@ HOLIDAYS_2026 = (
     ("2026-09-25", "2026-09-27", "中秋节"),
     ("2026-10-01", "2026-10-07", "国庆节"),
 )
-WORKDAYS_2026 = (("2026-01-04", "元旦调休"), ("2026-02-14", "春节调休"), ("2026-02-28", "春节调休"),
-                 ("2026-05-09", "劳动节调休"), ("2026-09-20", "国庆节调休"), ("2026-10-10", "国庆节调休"))
+WORKDAYS_2026 = (
+    ("2026-01-04", "元旦调休"),
+    ("2026-02-14", "春节调休"),
+    ("2026-02-28", "春节调休"),
+    ("2026-05-09", "劳动节调休"),
+    ("2026-09-20", "国庆节调休"),
+    ("2026-10-10", "国庆节调休"),
+)
 
 
 def seed_reference(db: Database, hall_id: str) -> dict[str, str]:
@@ -54,15 +60,28 @@ def seed_reference(db: Database, hall_id: str) -> dict[str, str]:
     with db.write() as s:
         for staff_no, name, role in DEMO_OPERATORS:
             operators[staff_no] = new_id()
-            s.add(Operator(operator_id=operators[staff_no], staff_no=staff_no, name=name, role=role.value,
-                           hall_id=hall_id, password_hash=password_hash))
+            s.add(
+                Operator(
+                    operator_id=operators[staff_no],
+                    staff_no=staff_no,
+                    name=name,
+                    role=role.value,
+                    hall_id=hall_id,
+                    password_hash=password_hash,
+                )
+            )
         for code, letter, name, order in BUSINESS_TYPES:
             s.add(BusinessTypeRow(code=code, letter=letter, name=name, sort_order=order, active=True))
         for number, name, types in WINDOWS:
-            s.add(ServiceWindow(window_id=new_id(), hall_id=hall_id, number=number, name=name,
-                                business_types=types))
+            s.add(
+                ServiceWindow(
+                    window_id=new_id(), hall_id=hall_id, number=number, name=name, business_types=types
+                )
+            )
         for first, last, name in HOLIDAYS_2026:
-            for ordinal in range(date.fromisoformat(first).toordinal(), date.fromisoformat(last).toordinal() + 1):
+            for ordinal in range(
+                date.fromisoformat(first).toordinal(), date.fromisoformat(last).toordinal() + 1
+            ):
                 s.add(HolidayRow(day=date.fromordinal(ordinal), kind="holiday", name=name))
         for day, name in WORKDAYS_2026:
             s.add(HolidayRow(day=date.fromisoformat(day), kind="workday", name=name))

@@ -12,7 +12,7 @@ _counter = 0
 
 def uuid7() -> uuid.UUID:
     """A UUIDv7; ids made in one process are strictly increasing (12-bit counter in rand_a)."""
-    global _last_ms, _counter
+    global _last_ms, _counter  # noqa: PLW0603 - process-wide monotonic state, guarded by _lock
     with _lock:
         ms = time.time_ns() // 1_000_000
         if ms > _last_ms:

@@ -22,16 +22,29 @@ class Permission(StrEnum):
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.GUIDE: frozenset({Permission.ISSUE_TICKET}),
     Role.CLERK: frozenset(
-        {Permission.SERVE_COUNTER, Permission.SEARCH_ACCOUNTS, Permission.TAKE_PAYMENT,
-         Permission.TAKE_APPLICATION}
+        {
+            Permission.SERVE_COUNTER,
+            Permission.SEARCH_ACCOUNTS,
+            Permission.TAKE_PAYMENT,
+            Permission.TAKE_APPLICATION,
+        }
     ),
     Role.SUPERVISOR: frozenset(
-        {Permission.SEARCH_ACCOUNTS, Permission.APPROVE, Permission.VIEW_DAILY_LOG,
-         Permission.VIEW_AUDIT, Permission.ISSUE_TICKET}
+        {
+            Permission.SEARCH_ACCOUNTS,
+            Permission.APPROVE,
+            Permission.VIEW_DAILY_LOG,
+            Permission.VIEW_AUDIT,
+            Permission.ISSUE_TICKET,
+        }
     ),
     Role.ADMIN: frozenset(
-        {Permission.EDIT_SETTINGS, Permission.MANAGE_OPERATORS, Permission.VIEW_AUDIT,
-         Permission.SEARCH_ACCOUNTS}
+        {
+            Permission.EDIT_SETTINGS,
+            Permission.MANAGE_OPERATORS,
+            Permission.VIEW_AUDIT,
+            Permission.SEARCH_ACCOUNTS,
+        }
     ),
 }
 

@@ -27,8 +27,14 @@ BILL_PERIODS_SHOWN = 24
 PAYMENTS_SHOWN = 30
 CLOSED_APPLICATION = (ApplicationStatus.ARCHIVED.value, ApplicationStatus.CANCELLED.value)
 TRIGRAM = 3
-_HIT_COLUMNS = (Account.account_id, Account.account_no, Customer.name, Customer.phone, Account.address,
-                Account.status)
+_HIT_COLUMNS = (
+    Account.account_id,
+    Account.account_no,
+    Customer.name,
+    Customer.phone,
+    Account.address,
+    Account.status,
+)
 
 
 class AccountService(ServiceBase):
@@ -96,30 +102,45 @@ def _hits(s: Session, stmt: Select, kind: SearchKind, limit: int) -> list[Accoun
 
 def load_account(s: Session, account_id: str) -> AccountDetail:
     row = s.execute(
-        select(Account, Customer).join(Customer, Customer.customer_id == Account.customer_id)
+        select(Account, Customer)
+        .join(Customer, Customer.customer_id == Account.customer_id)
         .where(Account.account_id == account_id)
     ).first()
     if row is None:
         raise AccountNotFound(account_id=account_id)
     account, customer = row
     return AccountDetail(
-        account_id=account.account_id, account_no=account.account_no, holder=customer.name,
-        holder_kind=CustomerKind(customer.kind), phone=customer.phone or "", address=account.address,
-        tariff=TariffCategory(account.tariff), voltage=Voltage(account.voltage),
-        supply_relation=SupplyRelation(account.supply_relation), load_class=LoadClass(account.load_class),
-        status=AccountStatus(account.status), key_customer=account.key_customer,
-        vulnerable=account.vulnerable, credit_rating=CreditRating(account.credit_rating),
-        prepaid_fen=account.prepaid_fen, bills=_bills(s, account_id), payments=_payments(s, account_id),
+        account_id=account.account_id,
+        account_no=account.account_no,
+        holder=customer.name,
+        holder_kind=CustomerKind(customer.kind),
+        phone=customer.phone or "",
+        address=account.address,
+        tariff=TariffCategory(account.tariff),
+        voltage=Voltage(account.voltage),
+        supply_relation=SupplyRelation(account.supply_relation),
+        load_class=LoadClass(account.load_class),
+        status=AccountStatus(account.status),
+        key_customer=account.key_customer,
+        vulnerable=account.vulnerable,
+        credit_rating=CreditRating(account.credit_rating),
+        prepaid_fen=account.prepaid_fen,
+        bills=_bills(s, account_id),
+        payments=_payments(s, account_id),
         applications=_applications(s, account_id),
     )
 
 
 def _bills(s: Session, account_id: str) -> tuple[BillRow, ...]:
     rows = s.scalars(
-        select(Bill).where(Bill.account_id == account_id).order_by(Bill.period.desc()).limit(BILL_PERIODS_SHOWN)
+        select(Bill)
+        .where(Bill.account_id == account_id)
+        .order_by(Bill.period.desc())
+        .limit(BILL_PERIODS_SHOWN)
     ).all()
     return tuple(
-        BillRow(b.bill_id, b.period, b.kwh, b.amount_fen, b.paid_fen, b.due_date, _bill_state(b)) for b in rows
+        BillRow(b.bill_id, b.period, b.kwh, b.amount_fen, b.paid_fen, b.due_date, _bill_state(b))
+        for b in rows
     )
 
 
@@ -136,11 +157,13 @@ def _payments(s: Session, account_id: str) -> tuple[PaymentRow, ...]:
         select(Payment, Operator.name, is_reversed)
         .join(Operator, Operator.operator_id == Payment.operator_id)
         .where(and_(Payment.account_id == account_id))
-        .order_by(Payment.paid_at.desc()).limit(PAYMENTS_SHOWN)
+        .order_by(Payment.paid_at.desc())
+        .limit(PAYMENTS_SHOWN)
     ).all()
     return tuple(
-        PaymentRow(p.payment_id, p.receipt_no, p.paid_at, p.amount_fen, PaymentMethod(p.method), name,
-                   bool(rev))
+        PaymentRow(
+            p.payment_id, p.receipt_no, p.paid_at, p.amount_fen, PaymentMethod(p.method), name, bool(rev)
+        )
         for p, name, rev in rows
     )
 
@@ -152,7 +175,13 @@ def _applications(s: Session, account_id: str) -> tuple[ApplicationRow, ...]:
         .order_by(Application.accepted_on.desc())
     ).all()
     return tuple(
-        ApplicationRow(a.application_id, a.application_no, ApplicationKind(a.kind), ApplicationStatus(a.status),
-                       a.accepted_on, a.due_on)
+        ApplicationRow(
+            a.application_id,
+            a.application_no,
+            ApplicationKind(a.kind),
+            ApplicationStatus(a.status),
+            a.accepted_on,
+            a.due_on,
+        )
         for a in rows
     )

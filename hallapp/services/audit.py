@@ -26,8 +26,15 @@ class AuditEntry:
 
 def _row_hash(prev_hash: str, row: AuditEvent) -> str:
     return chain_hash(
-        prev_hash, row.event_id, row.at.isoformat(), row.device_id, row.operator_id or "",
-        row.staff_no or "", row.action, row.target or "", row.details,
+        prev_hash,
+        row.event_id,
+        row.at.isoformat(),
+        row.device_id,
+        row.operator_id or "",
+        row.staff_no or "",
+        row.action,
+        row.target or "",
+        row.details,
     )
 
 
@@ -46,17 +53,34 @@ def record(
     last = session.scalars(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(1)).first()
     prev = last.hash if last else GENESIS_HASH
     row = AuditEvent(
-        event_id=new_id(), at=at, device_id=device_id,
+        event_id=new_id(),
+        at=at,
+        device_id=device_id,
         operator_id=actor.operator_id if actor else None,
         staff_no=(actor.staff_no if actor else staff_no),
-        action=action, target=target, details=canonical_json(details or {}), prev_hash=prev, hash="",
+        action=action,
+        target=target,
+        details=canonical_json(details or {}),
+        prev_hash=prev,
+        hash="",
     )
     row.hash = _row_hash(prev, row)
     session.add(row)
     outbox.append(
-        session, op_type="audit.event", entity="audit_event", entity_id=row.event_id, actor=actor,
-        payload={"event_id": row.event_id, "at": at.isoformat(), "action": action, "target": target,
-                 "staff_no": row.staff_no, "details": details or {}, "hash": row.hash},
+        session,
+        op_type="audit.event",
+        entity="audit_event",
+        entity_id=row.event_id,
+        actor=actor,
+        payload={
+            "event_id": row.event_id,
+            "at": at.isoformat(),
+            "action": action,
+            "target": target,
+            "staff_no": row.staff_no,
+            "details": details or {},
+            "hash": row.hash,
+        },
     )
     return row
 

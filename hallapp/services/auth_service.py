@@ -53,8 +53,14 @@ class AuthService(ServiceBase):
 
     def _note(self, actor: Actor, action: str, details: dict) -> None:
         with self.db.write() as s:
-            audit.record(s, at=self.clock.now(), device_id=self.device.device_id, action=action,
-                         actor=actor, details=details)
+            audit.record(
+                s,
+                at=self.clock.now(),
+                device_id=self.device.device_id,
+                action=action,
+                actor=actor,
+                details=details,
+            )
 
     def _attempt(self, staff_no: str, password: str, *, audit_action: str) -> _Outcome:
         """Check the password and record the result in one transaction; errors are raised after commit."""
@@ -95,8 +101,14 @@ class AuthService(ServiceBase):
         return LoginFailed(remaining=allowed - op.failed_logins)
 
     def _fail(self, s, now: datetime, staff_no: str, action: str, reason: str) -> None:  # type: ignore[no-untyped-def]
-        audit.record(s, at=now, device_id=self.device.device_id, action=f"{action}.failed",
-                     staff_no=staff_no[:MAX_STAFF_NO], details={"reason": reason})
+        audit.record(
+            s,
+            at=now,
+            device_id=self.device.device_id,
+            action=f"{action}.failed",
+            staff_no=staff_no[:MAX_STAFF_NO],
+            details={"reason": reason},
+        )
 
     def _actor(self, op: Operator) -> Actor:
         return Actor(op.operator_id, op.staff_no, op.name, Role(op.role), op.hall_id, self.device.device_id)

@@ -1,8 +1,8 @@
 """The core facade: open a hall database and reach every service through one object.
 
-    core = HallCore.open(path)
-    actor = core.auth.login("C001", "…")
-    hits = core.accounts.search(actor, "3201000001")
+core = HallCore.open(path)
+actor = core.auth.login("C001", "…")
+hits = core.accounts.search(actor, "3201000001")
 """
 
 from pathlib import Path

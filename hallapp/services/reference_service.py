@@ -47,8 +47,9 @@ class ReferenceService(ServiceBase):
         clean = _check_business_type(item)
         with self.db.write() as s:
             clash = s.scalars(
-                select(BusinessTypeRow).where(BusinessTypeRow.letter == clean.letter,
-                                              BusinessTypeRow.code != clean.code)
+                select(BusinessTypeRow).where(
+                    BusinessTypeRow.letter == clean.letter, BusinessTypeRow.code != clean.code
+                )
             ).first()
             if clash:
                 raise InvalidForm({"letter": InvalidInput("letter", "letter_taken", other=clash.name)})
@@ -56,14 +57,36 @@ class ReferenceService(ServiceBase):
             if row is None:
                 row = BusinessTypeRow(code=clean.code)
                 s.add(row)
-            row.letter, row.name, row.sort_order, row.active = (clean.letter, clean.name, clean.sort_order,
-                                                                 clean.active)
-            payload = {"code": clean.code, "letter": clean.letter, "name": clean.name,
-                       "sort_order": clean.sort_order, "active": clean.active}
-            audit.record(s, at=self.clock.now(), device_id=actor.device_id, action="business_type.save",
-                         actor=actor, target=clean.code, details=payload)
-            outbox.append(s, op_type="business_type.save", entity="business_type", entity_id=clean.code,
-                          actor=actor, payload=payload)
+            row.letter, row.name, row.sort_order, row.active = (
+                clean.letter,
+                clean.name,
+                clean.sort_order,
+                clean.active,
+            )
+            payload = {
+                "code": clean.code,
+                "letter": clean.letter,
+                "name": clean.name,
+                "sort_order": clean.sort_order,
+                "active": clean.active,
+            }
+            audit.record(
+                s,
+                at=self.clock.now(),
+                device_id=actor.device_id,
+                action="business_type.save",
+                actor=actor,
+                target=clean.code,
+                details=payload,
+            )
+            outbox.append(
+                s,
+                op_type="business_type.save",
+                entity="business_type",
+                entity_id=clean.code,
+                actor=actor,
+                payload=payload,
+            )
         return Changes(business_types=True)
 
     def holidays(self, year: int | None = None) -> list[Holiday]:
@@ -99,10 +122,18 @@ class ReferenceService(ServiceBase):
         return Changes(holidays=True)
 
     def _log(self, s, actor: Actor, action: str, day: date, payload: dict) -> None:  # type: ignore[no-untyped-def]
-        audit.record(s, at=self.clock.now(), device_id=actor.device_id, action=action, actor=actor,
-                     target=day.isoformat(), details=payload)
-        outbox.append(s, op_type=action, entity="holiday", entity_id=day.isoformat(), actor=actor,
-                      payload=payload)
+        audit.record(
+            s,
+            at=self.clock.now(),
+            device_id=actor.device_id,
+            action=action,
+            actor=actor,
+            target=day.isoformat(),
+            details=payload,
+        )
+        outbox.append(
+            s, op_type=action, entity="holiday", entity_id=day.isoformat(), actor=actor, payload=payload
+        )
 
     def operators(self, actor: Actor) -> list[OperatorInfo]:
         require(actor.role, Permission.MANAGE_OPERATORS)

@@ -44,8 +44,11 @@ class SettingsService(ServiceBase):
             row = rows.get(d.key)
             default = d.parse(d.default)
             value = _effective(d.key, row.value if row else None)
-            result.append(SettingValue(d.key, value, default, row is None, row and row.updated_at,
-                                       row and row.updated_by))
+            result.append(
+                SettingValue(
+                    d.key, value, default, row is None, row and row.updated_at, row and row.updated_by
+                )
+            )
         return result
 
     def update(self, actor: Actor, changes: dict[str, Any]) -> Changes:
@@ -78,10 +81,23 @@ class SettingsService(ServiceBase):
         else:
             row.value, row.updated_at, row.updated_by = stored, now, actor.staff_no
         details = {"old": definition.to_json(old), "new": definition.to_json(value)}
-        audit.record(s, at=now, device_id=actor.device_id, action="settings.change", actor=actor,
-                     target=key, details=details)
-        outbox.append(s, op_type="setting.set", entity="setting", entity_id=key, actor=actor,
-                      payload={"key": key, "value": definition.to_json(value)})
+        audit.record(
+            s,
+            at=now,
+            device_id=actor.device_id,
+            action="settings.change",
+            actor=actor,
+            target=key,
+            details=details,
+        )
+        outbox.append(
+            s,
+            op_type="setting.set",
+            entity="setting",
+            entity_id=key,
+            actor=actor,
+            payload={"key": key, "value": definition.to_json(value)},
+        )
 
 
 def _effective(key: str, stored: str | None) -> Any:

@@ -25,9 +25,16 @@ def initialise_device(db: Database, seed: HallSeed, clock: Clock, *, key_ref: st
     with db.write() as s:
         s.add(Hall(hall_id=hall_id, code=seed.code, name=seed.name))
         s.flush()
-        s.add(DeviceIdentity(singleton=1, device_id=new_id(), hall_id=hall_id, device_code=seed.device_code,
-                             key_ref=key_ref or f"HallApp device {seed.device_code}",
-                             enrolled_at=clock.now()))
+        s.add(
+            DeviceIdentity(
+                singleton=1,
+                device_id=new_id(),
+                hall_id=hall_id,
+                device_code=seed.device_code,
+                key_ref=key_ref or f"HallApp device {seed.device_code}",
+                enrolled_at=clock.now(),
+            )
+        )
         for series in ("receipt", "application"):
             s.add(NumberSeries(series=series, prefix=seed.device_code, next_value=1))
     return hall_id
