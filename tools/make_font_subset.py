@@ -32,9 +32,11 @@ Usage (from the repo root, with the project venv; needs fontTools)::
         [--src /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc] \
         [--index 0] [--out resources/fonts/wqy-zenhei-subset.ttf]
 """
+
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 
@@ -54,10 +56,8 @@ def gb2312_chars() -> set[str]:
     chars: set[str] = set()
     for hi in range(0xA1, 0xF8):
         for lo in range(0xA1, 0xFF):
-            try:
+            with contextlib.suppress(UnicodeDecodeError):
                 chars.add(bytes((hi, lo)).decode("gb2312"))
-            except UnicodeDecodeError:
-                pass
     return chars
 
 
@@ -77,18 +77,15 @@ def wanted_codepoints() -> set[int]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--src", default=DEFAULT_SRC)
-    ap.add_argument("--index", type=int, default=0,
-                    help="face index in the .ttc (0 = proportional Zen Hei)")
+    ap.add_argument("--index", type=int, default=0, help="face index in the .ttc (0 = proportional Zen Hei)")
     ap.add_argument("--out", default=str(DEFAULT_OUT))
     args = ap.parse_args(argv)
 
     # recalcTimestamp=False keeps head.modified from the source -> reproducible output
-    font = TTFont(args.src, fontNumber=args.index, lazy=False,
-                  recalcTimestamp=False)
+    font = TTFont(args.src, fontNumber=args.index, lazy=False, recalcTimestamp=False)
     family = font["name"].getDebugName(1)
     if family != EXPECTED_FAMILY:
-        print(f"error: face {args.index} is {family!r}, expected "
-              f"{EXPECTED_FAMILY!r}", file=sys.stderr)
+        print(f"error: face {args.index} is {family!r}, expected {EXPECTED_FAMILY!r}", file=sys.stderr)
         return 1
 
     for tag in ("BDF ", "FFTM"):  # FontForge-private tables, not needed
@@ -120,13 +117,17 @@ def main(argv: list[str] | None = None) -> int:
     font.save(str(out))
 
     check = TTFont(str(out))
-    print(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB), "
-          f"family={check['name'].getDebugName(1)!r}, "
-          f"glyphs={check['maxp'].numGlyphs}, "
-          f"mapped code points={len(check.getBestCmap())}")
+    print(
+        f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB), "
+        f"family={check['name'].getDebugName(1)!r}, "
+        f"glyphs={check['maxp'].numGlyphs}, "
+        f"mapped code points={len(check.getBestCmap())}"
+    )
     if missing:
-        print(f"{len(missing)} requested code points not in source font: "
-              + " ".join(f"U+{cp:04X}" for cp in missing))
+        print(
+            f"{len(missing)} requested code points not in source font: "
+            + " ".join(f"U+{cp:04X}" for cp in missing)
+        )
     return 0
 
 

@@ -27,6 +27,10 @@ class SearchQuery:
 
 def parse_query(raw: str, kind: SearchKind = SearchKind.AUTO, *, account_length: int = 10) -> SearchQuery:
     """Validate and classify a search; raise InvalidInput with a reason the UI can explain."""
+    try:
+        kind = SearchKind(kind)
+    except ValueError:
+        raise InvalidInput("kind", "bad_kind") from None
     if has_control_chars(raw):
         raise InvalidInput("query", "control_chars")
     text = normalize(raw)

@@ -1,0 +1,5 @@
+import sys
+
+from hallapp.cli import main
+
+sys.exit(main())

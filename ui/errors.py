@@ -1,0 +1,175 @@
+"""One clear sentence for every error a user can cause: what happened and what to do next."""
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QDateTime
+
+from hallapp.domain.errors import (
+    AccountLockedOut,
+    AccountNotFound,
+    DatabaseUnavailable,
+    HallError,
+    InvalidForm,
+    InvalidInput,
+    LoginFailed,
+    NotFound,
+    OperatorInactive,
+    PermissionDenied,
+    SettingUnknown,
+)
+
+log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
+
+
+def _input_messages() -> dict[str, str]:
+    return {
+        "empty": translate("Errors", "This field is empty; please fill it in."),
+        "not_a_number": translate("Errors", "Please enter a number, for example 128.50."),
+        "too_many_decimals": translate("Errors", "Amounts have at most two decimal places (fen)."),
+        "not_positive": translate("Errors", "Please enter an amount greater than zero."),
+        "too_large": translate("Errors", "The amount is larger than the limit of {limit}; please check it."),
+        "control_chars": translate(
+            "Errors", "The input contains invisible control characters; please retype it."
+        ),
+        "too_long": translate("Errors", "Please enter at most {limit} characters."),
+        "bad_chars": translate(
+            "Errors",
+            "The search contains symbols that cannot be searched; use Chinese characters, letters or digits.",
+        ),
+        "bad_phone": translate("Errors", "Please enter the phone number as digits only, 4 to 11 of them."),
+        "address_too_short": translate("Errors", "Enter at least {limit} characters of the address."),
+        "digits_length": translate(
+            "Errors",
+            "You entered {length} digits: an account number has {expected} digits and a mobile number 11; "
+            "please check the number.",
+        ),
+        "bad_account_no": translate(
+            "Errors", "An account number has {expected} digits; you entered {length}."
+        ),
+        "not_an_integer": translate("Errors", "Please enter a whole number."),
+        "below_minimum": translate("Errors", "The value must be at least {limit}."),
+        "above_maximum": translate("Errors", "The value must be at most {limit}."),
+        "not_a_bool": translate("Errors", "Please choose yes or no."),
+        "not_a_time": translate("Errors", "Please enter a time as hours:minutes, for example 08:30."),
+        "order": translate("Errors", "This value must not be smaller than the related value it follows."),
+        "bad_staff_no": translate("Errors", "A staff number has letters and digits only, for example C001."),
+        "letter_taken": translate(
+            "Errors", "This letter is already used by “{other}”; choose another letter."
+        ),
+        "bad_code": translate(
+            "Errors", "The code uses lower-case letters, digits and _ and starts with a letter."
+        ),
+        "bad_letter": translate("Errors", "Choose one capital letter from A to Z."),
+        "date_out_of_range": translate("Errors", "Please choose a date between 2000 and 2100."),
+    }
+
+
+def _database_messages() -> dict[str, str]:
+    return {
+        "damaged": translate(
+            "Errors",
+            "The local database file is damaged. It has been left untouched; "
+            "please call the administrator to restore it from the backup.",
+        ),
+        "locked": translate(
+            "Errors",
+            "The local database is in use by another program; close other HallApp windows and try again.",
+        ),
+        "unreadable": translate(
+            "Errors",
+            "The local database file cannot be opened; please ask the administrator to check its permissions.",
+        ),
+        "not_a_file": translate(
+            "Errors", "The database path is a folder, not a file; please check the settings."
+        ),
+        "newer_version": translate(
+            "Errors", "The database was made by a newer HallApp; please install the newer version on this PC."
+        ),
+        "not_set_up": translate(
+            "Errors",
+            "This PC is not enrolled yet; please ask the administrator to enrol it, or start the demo.",
+        ),
+        "missing": translate("Errors", "The database file does not exist; please check the path."),
+    }
+
+
+def message_for(exc: BaseException) -> str:
+    """The sentence to show for ``exc``; unexpected errors get a generic sentence and a log entry."""
+    if isinstance(exc, InvalidForm):
+        first = next(iter(exc.errors.values()))
+        return message_for(first)
+    if isinstance(exc, InvalidInput):
+        template = _input_messages().get(exc.reason)
+        if template:
+            return template.format(**exc.params)
+    if isinstance(exc, HallError):
+        text = _hall_message(exc)
+        if text:
+            return text
+    log.error("unexpected error shown to the user", exc_info=exc)
+    return translate(
+        "Errors",
+        "The operation did not finish. Please try again; if it happens again, call the administrator.",
+    )
+
+
+def _login_failed(exc: HallError) -> str:
+    remaining = exc.params.get("remaining")
+    if remaining is None:
+        return translate("Errors", "Wrong staff number or password; please check and try again.")
+    return translate(
+        "Errors", "Wrong staff number or password; {remaining} more tries before the staff number is locked."
+    ).format(remaining=remaining)
+
+
+def _locked_out(exc: HallError) -> str:
+    until = QDateTime(exc.params["until"]).toLocalTime().toString("HH:mm")
+    return translate(
+        "Errors",
+        "Too many wrong passwords: this staff number is locked until {time}, or ask the administrator.",
+    ).format(time=until)
+
+
+def _fixed(text: str):  # type: ignore[no-untyped-def]
+    return lambda _exc: text
+
+
+def _hall_message(exc: HallError) -> str | None:
+    """Most specific class first: AccountNotFound is also a NotFound."""
+    handlers = (
+        (LoginFailed, _login_failed),
+        (AccountLockedOut, _locked_out),
+        (
+            OperatorInactive,
+            _fixed(translate("Errors", "This staff number is disabled; please contact the administrator.")),
+        ),
+        (
+            PermissionDenied,
+            _fixed(translate("Errors", "Your role may not do this; please ask a supervisor.")),
+        ),
+        (
+            AccountNotFound,
+            _fixed(
+                translate(
+                    "Errors", "No account with this number; check the number or search by name or phone."
+                )
+            ),
+        ),
+        (
+            SettingUnknown,
+            _fixed(
+                translate("Errors", "This setting does not exist in this version; please reload the page.")
+            ),
+        ),
+        (NotFound, _fixed(translate("Errors", "The record no longer exists; please refresh the list."))),
+        (DatabaseUnavailable, lambda e: _database_messages().get(e.params.get("reason", ""))),
+    )
+    for kind, handler in handlers:
+        if isinstance(exc, kind):
+            return handler(exc)
+    return None
+
+
+def field_of(exc: BaseException) -> str | None:
+    return exc.field if isinstance(exc, HallError) else None

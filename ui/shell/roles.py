@@ -1,0 +1,154 @@
+"""Which pages each role's workspace has, in navigation order."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+
+from hallapp.domain.enums import Role
+from hallapp.domain.records import Actor
+from ui.ops import CoreOps
+from ui.widgets.page import WorkspacePage
+from ui.widgets.placeholder_page import PlaceholderPage
+
+translate = QCoreApplication.translate
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: str
+    icon: str
+    factory: Callable[[CoreOps, Actor], WorkspacePage]
+
+
+def _placeholder(icon_name: str, title: str, text: str) -> Callable[[CoreOps, Actor], WorkspacePage]:
+    return lambda ops, actor: PlaceholderPage(ops, actor, icon_name=icon_name, title=title, text=text)
+
+
+def _account_search(ops: CoreOps, actor: Actor) -> WorkspacePage:
+    from ui.counter.account_search_page import AccountSearchPage
+
+    return AccountSearchPage(ops, actor)
+
+
+def _settings(ops: CoreOps, actor: Actor) -> WorkspacePage:
+    from ui.admin.settings_page import SettingsPage
+
+    return SettingsPage(ops, actor)
+
+
+def _business_types(ops: CoreOps, actor: Actor) -> WorkspacePage:
+    from ui.admin.business_types_page import BusinessTypesPage
+
+    return BusinessTypesPage(ops, actor)
+
+
+def _holidays(ops: CoreOps, actor: Actor) -> WorkspacePage:
+    from ui.admin.holidays_page import HolidaysPage
+
+    return HolidaysPage(ops, actor)
+
+
+def _operators(ops: CoreOps, actor: Actor) -> WorkspacePage:
+    from ui.admin.operators_page import OperatorsPage
+
+    return OperatorsPage(ops, actor)
+
+
+def _display(ops: CoreOps, actor: Actor) -> WorkspacePage:
+    from ui.lobby.display_page import DisplayControlPage
+
+    return DisplayControlPage(ops, actor)
+
+
+def workspace_title(role: Role) -> str:
+    return {
+        Role.GUIDE: translate("Roles", "Lobby guide desk"),
+        Role.CLERK: translate("Roles", "Counter workstation"),
+        Role.SUPERVISOR: translate("Roles", "Supervisor workspace"),
+        Role.ADMIN: translate("Roles", "Administration"),
+    }[role]
+
+
+def account_page() -> PageSpec:
+    return PageSpec("accounts", translate("Roles", "Find account"), "search", _account_search)
+
+
+def pages_for(role: Role) -> list[PageSpec]:
+    queue = _placeholder(
+        "ticket",
+        translate("Roles", "Queue tickets"),
+        translate(
+            "Roles",
+            "Issue a ticket per business type in two keystrokes, capture the account number, flag priority "
+            "and green-channel customers, and print the ticket on the thermal printer.",
+        ),
+    )
+    serving = _placeholder(
+        "speakerphone",
+        translate("Roles", "Current customer"),
+        translate(
+            "Roles",
+            "Call the next ticket with F1, recall with F2, mark a no-show with F3, transfer or park a "
+            "ticket; the customer's account opens on call.",
+        ),
+    )
+    payment = _placeholder(
+        "cash",
+        translate("Roles", "Payments"),
+        translate(
+            "Roles",
+            "Take bill payments with late-payment penalties by cash, card, WeChat Pay or Alipay, print the "
+            "receipt after the payment is saved, reprint and reverse with approval, and close the shift.",
+        ),
+    )
+    intake = _placeholder(
+        "file-text",
+        translate("Roles", "Applications"),
+        translate(
+            "Roles",
+            "Take new connection, capacity increase, name change and ownership transfer applications "
+            "with their materials checklist, deadlines and printed forms.",
+        ),
+    )
+    daily_log = _placeholder(
+        "chart-bar",
+        translate("Roles", "Daily counter log"),
+        translate(
+            "Roles",
+            "Waits, handling times, no-shows, satisfaction and money taken per clerk and method, with "
+            "charts and Excel/PDF export.",
+        ),
+    )
+    approvals = _placeholder(
+        "clipboard-check",
+        translate("Roles", "Approvals"),
+        translate(
+            "Roles", "Approve or refuse payment reversals and credit-code overrides, each with a reason."
+        ),
+    )
+    specs = {
+        Role.GUIDE: [
+            PageSpec("tickets", translate("Roles", "Queue tickets"), "ticket", queue),
+            PageSpec("display", translate("Roles", "Display board"), "device-desktop", _display),
+        ],
+        Role.CLERK: [
+            PageSpec("serving", translate("Roles", "Current customer"), "speakerphone", serving),
+            account_page(),
+            PageSpec("payments", translate("Roles", "Payments"), "cash", payment),
+            PageSpec("applications", translate("Roles", "Applications"), "file-text", intake),
+        ],
+        Role.SUPERVISOR: [
+            PageSpec("daily", translate("Roles", "Daily counter log"), "chart-bar", daily_log),
+            PageSpec("approvals", translate("Roles", "Approvals"), "clipboard-check", approvals),
+            account_page(),
+        ],
+        Role.ADMIN: [
+            PageSpec("settings", translate("Roles", "Business settings"), "settings", _settings),
+            PageSpec("business_types", translate("Roles", "Queue business types"), "ticket", _business_types),
+            PageSpec("holidays", translate("Roles", "Holiday calendar"), "calendar", _holidays),
+            PageSpec("operators", translate("Roles", "Operators"), "users", _operators),
+        ],
+    }
+    return specs[role]

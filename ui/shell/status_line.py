@@ -1,0 +1,64 @@
+"""The status bar every workspace shows: hall and PC, operator, business date, sync, hub, printer."""
+
+from PySide6.QtCore import QCoreApplication, QDate, QTimer
+from PySide6.QtPrintSupport import QPrinterInfo
+from PySide6.QtWidgets import QLabel, QStatusBar
+
+from hallapp.domain.records import Actor
+from ui.ops import CoreOps
+
+REFRESH_MS = 30_000
+translate = QCoreApplication.translate
+
+
+class StatusLine:
+    def __init__(
+        self, bar: QStatusBar, ops: CoreOps, actor: Actor, *, hall_name: str, device_code: str
+    ) -> None:
+        self.bar = bar
+        self.ops = ops
+        self.hall = self._label(
+            translate("StatusLine", "{hall} · PC {device}").format(hall=hall_name, device=device_code)
+        )
+        self.operator = self._label(
+            translate("StatusLine", "{name} ({staff_no})").format(name=actor.name, staff_no=actor.staff_no)
+        )
+        self.business_date = self._label("")
+        self.sync = self._label("")
+        self.hub = self._label(translate("StatusLine", "Queue hub: this PC"))
+        self.hub.setProperty("tone", "ok")
+        self.printer = self._label("")
+        self._timer = QTimer(bar)
+        self._timer.timeout.connect(self.refresh)
+        self._timer.start(REFRESH_MS)
+        ops.sig_operation_did_execute.connect(lambda *_: self.refresh())
+        self.refresh()
+
+    def _label(self, text: str) -> QLabel:
+        label = QLabel(text)
+        self.bar.addWidget(label)
+        return label
+
+    def refresh(self) -> None:
+        self.business_date.setText(
+            translate("StatusLine", "Business day {date}").format(
+                date=QDate.currentDate().toString("yyyy-MM-dd")
+            )
+        )
+        printer = QPrinterInfo.defaultPrinterName()
+        self.printer.setText(
+            translate("StatusLine", "Printer: {name}").format(name=printer)
+            if printer
+            else translate("StatusLine", "Printer: not set up")
+        )
+        self.printer.setProperty("tone", "ok" if printer else "warn")
+        self.ops.run(lambda core: core.pending_outbox(), on_success=self._show_pending, owner=self.bar)
+
+    def _show_pending(self, pending: int) -> None:
+        self.sync.setText(
+            translate("StatusLine", "Sync: standalone, {count} to upload").format(count=pending)
+        )
+        self.sync.setProperty("tone", "warn")
+        for label in (self.sync, self.printer):
+            label.style().unpolish(label)
+            label.style().polish(label)

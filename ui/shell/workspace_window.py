@@ -1,0 +1,217 @@
+"""The main window of a role: header, navigation, pages, function-key strip, status bar, lock."""
+
+from PySide6.QtCore import QDateTime, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hallapp.domain.enums import LABELS
+from hallapp.domain.records import Actor
+from hallapp.paths import resources_dir
+from ui.ops import CoreOps
+from ui.ops.auth import note_lock, sign_out
+from ui.shell.fkeys import FKEYS, FKeyStrip
+from ui.shell.idle_watcher import IdleWatcher
+from ui.shell.lock_overlay import LockOverlay
+from ui.shell.roles import pages_for, workspace_title
+from ui.shell.status_line import StatusLine
+from ui.widgets.page import WorkspacePage
+
+NAV_WIDTH = 210
+ALWAYS_KEYS = {"F12"}
+
+
+class WorkspaceWindow(QMainWindow):
+    sig_signed_out = Signal()
+
+    def __init__(
+        self, ops: CoreOps, actor: Actor, *, hall_name: str, device_code: str, idle_minutes: int
+    ) -> None:
+        super().__init__()
+        self.ops = ops
+        self.actor = actor
+        self._signing_out = False
+        self.setWindowTitle(self.tr("HallApp - {workspace}").format(workspace=workspace_title(actor.role)))
+        self.setMinimumSize(QSize(1280, 720))
+        self.specs = pages_for(actor.role)
+        self.pages: dict[str, WorkspacePage] = {}
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self._header(hall_name))
+        body = QHBoxLayout()
+        body.setSpacing(0)
+        self.nav = QListWidget()
+        self.nav.setObjectName("NavList")
+        self.nav.setFixedWidth(NAV_WIDTH)
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.stack = QStackedWidget()
+        for spec in self.specs:
+            self.nav.addItem(QListWidgetItem(_icon(spec.icon), spec.title))
+            page = spec.factory(ops, actor)
+            self.pages[spec.key] = page
+            self.stack.addWidget(page)
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        column.addLayout(body, 1)
+        self.fkey_strip = FKeyStrip()
+        column.addWidget(self.fkey_strip)
+        self.setCentralWidget(central)
+        self.status_line = StatusLine(
+            self.statusBar(), ops, actor, hall_name=hall_name, device_code=device_code
+        )
+        self.lock_overlay = LockOverlay(ops, actor, central)
+        self.lock_overlay.hide()
+        self.lock_overlay.sig_unlocked.connect(self._on_unlocked)
+        self.lock_overlay.sig_switch_user.connect(self.sign_out)
+        self.idle = IdleWatcher(idle_minutes, self)
+        self.idle.sig_idle_timeout.connect(lambda: self.lock("idle"))
+        self.nav.currentRowChanged.connect(self._on_nav_changed)
+        self._install_shortcuts()
+        self.nav.setCurrentRow(0)
+
+    @property
+    def locked(self) -> bool:
+        return self.lock_overlay.isVisible()
+
+    def current_page(self) -> WorkspacePage:
+        return self.stack.currentWidget()  # type: ignore[return-value]
+
+    def show_page(self, key: str) -> WorkspacePage:
+        index = [s.key for s in self.specs].index(key)
+        self.nav.setCurrentRow(index)
+        return self.pages[key]
+
+    def _header(self, hall_name: str) -> QWidget:
+        header = QWidget()
+        header.setObjectName("HeaderBar")
+        header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        row = QHBoxLayout(header)
+        row.setContentsMargins(14, 8, 14, 8)
+        logo = QLabel()
+        logo.setPixmap(
+            QPixmap(str(resources_dir() / "icons" / "hall.png")).scaled(
+                34, 34, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+            )
+        )
+        brand = QLabel(self.tr("Business Hall Counter System"))
+        brand.setProperty("role", "brand")
+        hall = QLabel(f"{hall_name} · {workspace_title(self.actor.role)}")
+        hall.setProperty("role", "muted")
+        self.clock = QLabel()
+        self.clock.setProperty("role", "muted")
+        user = QLabel(f"{self.actor.name}（{self.actor.staff_no}）· {self.tr_enum(self.actor.role)}")
+        lock = QToolButton()
+        lock.setText(self.tr("Lock (F12)"))
+        lock.setIcon(_icon("lock", "light"))
+        lock.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        lock.clicked.connect(lambda: self.lock("manual"))
+        out = QToolButton()
+        out.setText(self.tr("Sign out"))
+        out.setIcon(_icon("logout", "light"))
+        out.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        out.clicked.connect(self.sign_out)
+        for widget in (logo, brand, hall):
+            row.addWidget(widget)
+        row.addStretch(1)
+        for widget in (self.clock, user, lock, out):
+            row.addWidget(widget)
+        self._tick()
+        timer = QTimer(self)
+        timer.timeout.connect(self._tick)
+        timer.start(1000)
+        return header
+
+    def tr_enum(self, value) -> str:  # type: ignore[no-untyped-def]
+        from PySide6.QtCore import QCoreApplication
+
+        return QCoreApplication.translate("Enum", LABELS[value])
+
+    def _tick(self) -> None:
+        self.clock.setText(QDateTime.currentDateTime().toString("yyyy-MM-dd HH:mm:ss"))
+
+    def _install_shortcuts(self) -> None:
+        for key in FKEYS:
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(lambda key=key: self._on_fkey(key))
+        for number in range(1, len(self.specs) + 1):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut.activated.connect(
+                lambda row=number - 1: None if self.locked else self.nav.setCurrentRow(row)
+            )
+
+    def _on_fkey(self, key: str) -> None:
+        if self.locked:
+            return
+        if key == "F12":
+            self.lock("manual")
+        elif key == "Esc":
+            self.current_page().handle_escape()
+        elif key == "F4" and "accounts" in self.pages:
+            self.show_page("accounts").handle_fkey("F4")
+        else:
+            self.current_page().handle_fkey(key)
+
+    def _on_nav_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        page = self.current_page()
+        available = set(page.fkeys) | ALWAYS_KEYS
+        if "accounts" in self.pages:
+            available.add("F4")
+        self.fkey_strip.set_available(available)
+        page.activate()
+
+    def lock(self, reason: str) -> None:
+        if self.locked or self._signing_out:
+            return
+        self.idle.pause()
+        note_lock(self.ops, actor=self.actor, reason=reason)
+        self.lock_overlay.show_over(self.centralWidget())
+
+    def _on_unlocked(self) -> None:
+        self.idle.resume()
+        self.current_page().setFocus()
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(event)
+        if self.locked:
+            self.lock_overlay.setGeometry(self.centralWidget().rect())
+
+    def sign_out(self) -> None:
+        if self._signing_out:
+            return
+        self._signing_out = True
+        self.idle.stop()
+        sign_out(self.ops, actor=self.actor, on_done=lambda _result: self._finish_sign_out())
+
+    def _finish_sign_out(self) -> None:
+        self.sig_signed_out.emit()
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._signing_out:
+            self._signing_out = True
+            self.idle.stop()
+            sign_out(self.ops, actor=self.actor)
+        super().closeEvent(event)
+
+
+def _icon(name: str, variant: str = "accent"):  # type: ignore[no-untyped-def]
+    from ui.resources import icon
+
+    return icon(name, variant)

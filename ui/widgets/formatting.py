@@ -1,0 +1,30 @@
+"""How values look on screen: money with ¥ and separators, local dates and times, enum labels."""
+
+from datetime import date, datetime
+from enum import StrEnum
+
+from PySide6.QtCore import QCoreApplication
+
+from hallapp.domain.enums import LABELS
+from hallapp.domain.money import format_fen
+
+
+def money(fen: int) -> str:
+    return format_fen(fen)
+
+
+def day(value: date | None) -> str:
+    return value.isoformat() if value else "—"
+
+
+def local_time(value: datetime) -> str:
+    return value.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def period(text: str) -> str:
+    return f"{text[:4]}-{text[4:]}"
+
+
+def label(value: StrEnum) -> str:
+    source = LABELS.get(value)
+    return QCoreApplication.translate("Enum", source) if source else str(value)
