@@ -38,6 +38,6 @@ class FKeyStrip(QWidget):
 
     def set_available(self, keys: set[str]) -> None:
         for key, label in self.labels.items():
-            label.setProperty("enabled", "true" if key in keys else "false")
+            label.setProperty("available", "true" if key in keys else "false")
             label.style().unpolish(label)
             label.style().polish(label)
