@@ -25,6 +25,30 @@ log = logging.getLogger(__name__)
 PROBE_ENV = "HALLAPP_STARTUP_PROBE"  # bench: print when the sign-in window is visible, then quit
 
 
+def setup_logging() -> None:
+    """Details go to a rotating log file in the data folder (users see one sentence, never a trace)."""
+    from logging.handlers import RotatingFileHandler
+
+    from hallapp.paths import data_home
+
+    root = logging.getLogger()
+    if any(isinstance(h, RotatingFileHandler) for h in root.handlers):
+        return
+    root.setLevel(logging.INFO)
+    formatter = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        folder = data_home() / "logs"
+        folder.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = RotatingFileHandler(
+            folder / "hallapp.log", maxBytes=5_000_000, backupCount=5, encoding="utf-8"
+        )
+    except OSError:
+        handler = logging.StreamHandler()
+    handler.setFormatter(formatter)
+    root.addHandler(handler)
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+
+
 def make_application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(APP_NAME)
@@ -110,7 +134,7 @@ def open_core(options: FrontendOptions) -> HallCore | None:
 def run(options: FrontendOptions) -> int:
     """The front end the `hallapp` command starts (FrontendOptions come from hallapp.cli)."""
     started = time.perf_counter()
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    setup_logging()
     app = make_application()
     core = open_core(options)
     if core is None:

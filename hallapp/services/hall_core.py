@@ -34,7 +34,9 @@ class HallCore:
 
     @classmethod
     def open(cls, path: Path, *, clock: Clock | None = None) -> "HallCore":
-        """Check, migrate and open the database at ``path``. It must have a device identity."""
+        """Check, migrate and open the database at ``path``. It must exist and have a device identity."""
+        if not path.exists():
+            raise DatabaseUnavailable(reason="missing", path=str(path))
         check_file(path)
         engine = make_engine(path)
         try:
