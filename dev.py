@@ -9,6 +9,8 @@
 Works on Linux, macOS and Windows (`py dev.py demo`); needs only Python 3.11+.
 """
 
+from __future__ import annotations
+
 import hashlib
 import os
 import subprocess
@@ -35,14 +37,17 @@ def fingerprint() -> str:
 
 
 def setup() -> None:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - this script must explain itself on an old Python
         raise SystemExit(f"HallApp needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
     if not venv_python().exists():
         print("Creating .venv …", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
     if STAMP.exists() and STAMP.read_text() == fingerprint():
         return
-    print("Installing HallApp and its pinned dependencies into .venv (first run takes a few minutes) …", flush=True)
+    print(
+        "Installing HallApp and its pinned dependencies into .venv (first run takes a few minutes) …",
+        flush=True,
+    )
     pip = [str(venv_python()), "-m", "pip", "install", "--disable-pip-version-check", "-q"]
     subprocess.run([*pip, "--upgrade", "pip"], check=True)
     constraints = str(ROOT / "requirements" / "constraints.txt")

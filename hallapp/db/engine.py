@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from hallapp.domain.errors import DatabaseUnavailable
@@ -52,7 +53,7 @@ def check_file(path: Path) -> None:
         conn.close()
 
 
-def _classify(exc: sqlite3.DatabaseError) -> str:
+def _classify(exc: BaseException) -> str:
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
         return "locked"
@@ -79,8 +80,11 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with self._read() as session, session.begin():
-            yield session
+        try:
+            with self._read() as session, session.begin():
+                yield session
+        except OperationalError as exc:
+            raise DatabaseUnavailable(reason=_classify(exc.orig)) from exc
 
     @contextmanager
     def write(self) -> Iterator[Session]:
@@ -88,8 +92,8 @@ class Database:
         try:
             with self._write() as session, session.begin():
                 yield session
-        except sqlite3.OperationalError as exc:  # pragma: no cover - raised wrapped below
-            raise DatabaseUnavailable(reason=_classify(exc)) from exc
+        except OperationalError as exc:
+            raise DatabaseUnavailable(reason=_classify(exc.orig)) from exc
 
     def close(self) -> None:
         self.engine.dispose()

@@ -1,11 +1,14 @@
 """Money is integer fen (分) everywhere; Decimal only at the edges, never float."""
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+import re
+from decimal import ROUND_HALF_UP, Decimal
 
 from hallapp.domain.errors import InvalidInput
 from hallapp.domain.text import normalize
 
 FEN_PER_YUAN = 100
+MAX_YUAN_DIGITS = 14
+_PLAIN_DECIMAL = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
 
 
 def fen_to_decimal(fen: int) -> Decimal:
@@ -29,14 +32,14 @@ def parse_amount(text: str, *, field: str = "amount", max_fen: int | None = None
     cleaned = normalize(text).replace(",", "").replace("¥", "").replace("￥", "").strip()
     if not cleaned:
         raise InvalidInput(field, "empty")
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        raise InvalidInput(field, "not_a_number") from None
-    if not value.is_finite():
+    if not _PLAIN_DECIMAL.match(cleaned):  # no exponents, NaN or Infinity: people type digits
         raise InvalidInput(field, "not_a_number")
-    if value.as_tuple().exponent < -2:  # type: ignore[operator]
+    whole, _, decimals = cleaned.lstrip("-").partition(".")
+    if len(decimals) > 2:
         raise InvalidInput(field, "too_many_decimals")
+    if len(whole.lstrip("0")) > MAX_YUAN_DIGITS:
+        raise InvalidInput(field, "too_large", limit=format_fen(max_fen if max_fen is not None else 10**15))
+    value = Decimal(cleaned)
     fen = int(value * FEN_PER_YUAN)
     if fen <= 0:
         raise InvalidInput(field, "not_positive")

@@ -1,6 +1,6 @@
 """Numbers printed for people: device-prefixed, gap-free per device, with a check digit.
 
-receipt_no = {device_code}-{yy}{seq:07d}{luhn}   e.g. H000107-2500012346 (SYNC_DESIGN §4.8)
+receipt_no = {device_code}-{yy}{seq:07d}{luhn}   e.g. H000107-2500012345 (SYNC_DESIGN §4.8; Luhn over the 9 digits)
 """
 
 
@@ -20,6 +20,7 @@ def luhn_digit(digits: str) -> str:
 def luhn_valid(digits_with_check: str) -> bool:
     return (
         len(digits_with_check) >= 2
+        and digits_with_check.isascii()
         and digits_with_check.isdigit()
         and luhn_digit(digits_with_check[:-1]) == digits_with_check[-1]
     )

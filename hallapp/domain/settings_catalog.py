@@ -119,7 +119,7 @@ def _parse_time(key: str, text: str) -> time:
 
 def _parse_number(key: str, text: str, kind: Kind) -> Any:
     if kind is Kind.INT:
-        if not text.lstrip("-").isdigit() or len(text) > 12:
+        if not (text.isascii() and text.removeprefix("-").isdigit()) or len(text) > 12:
             raise InvalidInput(key, "not_an_integer")
         return int(text)
     try:

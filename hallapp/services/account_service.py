@@ -75,9 +75,9 @@ def find_accounts(s: Session, query: SearchQuery, limit: int) -> list[AccountHit
     hits = _hits(s, base.where(*_prefix(Customer.name, query.text)), SearchKind.NAME, limit)
     if query.also_address and len(hits) < limit:
         seen = {h.account_id for h in hits}
-        more = _by_address(s, base, query.text, limit - len(hits))
+        more = _by_address(s, base, query.text, limit)
         hits += [h for h in more if h.account_id not in seen]
-    return hits
+    return hits[:limit]
 
 
 def _prefix(column, prefix: str) -> tuple:  # type: ignore[no-untyped-def]

@@ -1,7 +1,7 @@
 """The audit trail: every sign-in, lock, change and approval, hash-chained so tampering shows."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -50,6 +50,7 @@ def record(
     details: dict[str, Any] | None = None,
 ) -> AuditEvent:
     """Append one event (inside the caller's write transaction) and queue it for central."""
+    at = at.astimezone(UTC)  # the hash must cover the same text the database gives back
     last = session.scalars(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(1)).first()
     prev = last.hash if last else GENESIS_HASH
     row = AuditEvent(
@@ -68,6 +69,7 @@ def record(
     session.add(row)
     outbox.append(
         session,
+        at=at,
         op_type="audit.event",
         entity="audit_event",
         entity_id=row.event_id,

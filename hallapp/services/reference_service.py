@@ -81,6 +81,7 @@ class ReferenceService(ServiceBase):
             )
             outbox.append(
                 s,
+                at=self.clock.now(),
                 op_type="business_type.save",
                 entity="business_type",
                 entity_id=clean.code,
@@ -132,7 +133,13 @@ class ReferenceService(ServiceBase):
             details=payload,
         )
         outbox.append(
-            s, op_type=action, entity="holiday", entity_id=day.isoformat(), actor=actor, payload=payload
+            s,
+            at=self.clock.now(),
+            op_type=action,
+            entity="holiday",
+            entity_id=day.isoformat(),
+            actor=actor,
+            payload=payload,
         )
 
     def operators(self, actor: Actor) -> list[OperatorInfo]:
@@ -155,12 +162,14 @@ def _check_name(field: str, raw: str) -> str:
 
 def _check_business_type(item: BusinessType) -> BusinessType:
     errors: dict[str, InvalidInput] = {}
-    if not CODE_RE.match(item.code):
+    if not CODE_RE.fullmatch(item.code):
         errors["code"] = InvalidInput("code", "bad_code")
     letter = normalize(item.letter).upper()
     if len(letter) != 1 or not ("A" <= letter <= "Z"):
         errors["letter"] = InvalidInput("letter", "bad_letter")
-    if not 0 <= item.sort_order <= 999:
+    if item.sort_order < 0:
+        errors["sort_order"] = InvalidInput("sort_order", "below_minimum", limit="0")
+    elif item.sort_order > 999:
         errors["sort_order"] = InvalidInput("sort_order", "above_maximum", limit="999")
     try:
         name = _check_name("name", item.name)

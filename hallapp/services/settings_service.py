@@ -64,10 +64,21 @@ class SettingsService(ServiceBase):
         return Changes(settings=True)
 
     def reset(self, actor: Actor, key: str) -> Changes:
+        """Back to the catalog default: the override row goes, the change is audited and queued."""
         require(actor.role, Permission.EDIT_SETTINGS)
-        if key not in BY_KEY:
+        definition = BY_KEY.get(key)
+        if definition is None:
             raise SettingUnknown(key=key)
-        return self.update(actor, {key: BY_KEY[key].default})
+        default = definition.parse(definition.default)
+        now = self.clock.now()
+        with self.db.write() as s:
+            row = s.get(Setting, key)
+            if row is None:
+                return Changes()
+            old = _effective(key, row.value)
+            s.delete(row)
+            self._log(s, actor, key, old, default, now)
+        return Changes(settings=True)
 
     def _store(self, s, actor: Actor, key: str, value: Any, now) -> None:  # type: ignore[no-untyped-def]
         definition = BY_KEY[key]
@@ -80,7 +91,11 @@ class SettingsService(ServiceBase):
             s.add(Setting(key=key, value=stored, updated_at=now, updated_by=actor.staff_no))
         else:
             row.value, row.updated_at, row.updated_by = stored, now, actor.staff_no
-        details = {"old": definition.to_json(old), "new": definition.to_json(value)}
+        self._log(s, actor, key, old, value, now)
+
+    def _log(self, s, actor: Actor, key: str, old: Any, new: Any, now) -> None:  # type: ignore[no-untyped-def]
+        definition = BY_KEY[key]
+        details = {"old": definition.to_json(old), "new": definition.to_json(new)}
         audit.record(
             s,
             at=now,
@@ -92,11 +107,12 @@ class SettingsService(ServiceBase):
         )
         outbox.append(
             s,
+            at=now,
             op_type="setting.set",
             entity="setting",
             entity_id=key,
             actor=actor,
-            payload={"key": key, "value": definition.to_json(value)},
+            payload={"key": key, "value": definition.to_json(new)},
         )
 
 

@@ -1,11 +1,11 @@
 """The transactional outbox (SYNC_DESIGN §4.3): one row per change, in the change's transaction."""
 
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hallapp.db.base import utcnow
 from hallapp.db.models import Outbox
 from hallapp.domain.canonical import GENESIS_HASH, canonical_json, chain_hash, sha256_hex
 from hallapp.domain.ids import new_id
@@ -17,6 +17,7 @@ PAYLOAD_VERSION = 1
 def append(
     session: Session,
     *,
+    at: datetime,
     op_type: str,
     entity: str,
     entity_id: str,
@@ -40,7 +41,7 @@ def append(
         prev_hash=head_hash(session),
         operator_id=actor.operator_id if actor else None,
         shift_id=shift_id,
-        device_time=utcnow(),
+        device_time=at,
     )
     session.add(row)
     session.flush()

@@ -18,7 +18,9 @@ def test_damaged_database_is_reported_and_left_untouched(tmp_path, hall_qapp) ->
 
 
 def test_sign_in_workspace_sign_out_cycle(qtbot, demo_path, hall_qapp) -> None:  # type: ignore[no-untyped-def]
-    controller = AppController(HallCore.open(demo_path), FrontendOptions(db_path=demo_path, demo=True, smoke=True))
+    controller = AppController(
+        HallCore.open(demo_path), FrontendOptions(db_path=demo_path, demo=True, smoke=True)
+    )
     try:
         login = controller.login
         assert login.ui.hallName.text() == "城东供电营业厅"

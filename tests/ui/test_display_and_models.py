@@ -14,8 +14,11 @@ from ui.widgets.record_table_model import RecordTableModel
 
 
 def test_board_shows_hall_types_and_notice_without_controls(qtbot, hall_qapp) -> None:  # type: ignore[no-untyped-def]
-    board = DisplayBoard(hall_name="城东供电营业厅", business_types=[BusinessType("payment", "A", "缴费", 10, True)],
-                         notice="每月17日至29日为缴费高峰期")
+    board = DisplayBoard(
+        hall_name="城东供电营业厅",
+        business_types=[BusinessType("payment", "A", "缴费", 10, True)],
+        notice="每月17日至29日为缴费高峰期",
+    )
     qtbot.addWidget(board)
     board.resize(1920, 1080)
     board.show()
@@ -40,7 +43,11 @@ def test_guide_opens_the_board_with_settings_in_the_notice(qtbot, ops, guide) ->
 
 def test_record_table_model_passes_qt_model_tester(qtmodeltester, hall_qapp) -> None:  # type: ignore[no-untyped-def]
     model = RecordTableModel(bill_columns())
-    model.set_records([BillRow("b1", "202610", 120, 6456, 0, date(2026, 11, 12), BillState.UNPAID),
-                       BillRow("b2", "202609", 80, 4304, 4304, date(2026, 10, 12), BillState.PAID)])
+    model.set_records(
+        [
+            BillRow("b1", "202610", 120, 6456, 0, date(2026, 11, 12), BillState.UNPAID),
+            BillRow("b2", "202609", 80, 4304, 4304, date(2026, 10, 12), BillState.PAID),
+        ]
+    )
     qtmodeltester.check(model)
     assert model.index(0, 2).data() == "¥64.56"

@@ -14,7 +14,9 @@ from ui.widgets.placeholder_page import PlaceholderPage
 
 
 def open_workspace(qtbot, ops, actor, idle_minutes: int = 10) -> WorkspaceWindow:  # type: ignore[no-untyped-def]
-    window = WorkspaceWindow(ops, actor, hall_name="城东供电营业厅", device_code="H000101", idle_minutes=idle_minutes)
+    window = WorkspaceWindow(
+        ops, actor, hall_name="城东供电营业厅", device_code="H000101", idle_minutes=idle_minutes
+    )
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()
@@ -24,8 +26,12 @@ def open_workspace(qtbot, ops, actor, idle_minutes: int = 10) -> WorkspaceWindow
 
 @pytest.mark.parametrize(
     ("staff_no", "role", "first_page"),
-    [("G001", Role.GUIDE, "排队取号"), ("C001", Role.CLERK, "当前客户"), ("S001", Role.SUPERVISOR, "营业日志"),
-     ("A001", Role.ADMIN, "业务参数")],
+    [
+        ("G001", Role.GUIDE, "排队取号"),
+        ("C001", Role.CLERK, "当前客户"),
+        ("S001", Role.SUPERVISOR, "营业日志"),
+        ("A001", Role.ADMIN, "业务参数"),
+    ],
 )
 def test_each_role_gets_its_workspace(qtbot, ops, core, staff_no, role, first_page) -> None:  # type: ignore[no-untyped-def]
     actor = core.auth.login(staff_no, DEMO_PASSWORD)
