@@ -155,15 +155,20 @@ def smoke() -> float:
         started = time.perf_counter()
         result = run([str(DEBUG_EXE), "--smoke"], timeout=SMOKE_TIMEOUT, env=env)
         took = time.perf_counter() - started
+        # ui/app.py logs to a file in the data folder, not to the console
+        log_file = Path(env["HALLAPP_HOME"]) / "logs" / "hallapp.log"
+        log = log_file.read_text(encoding="utf-8", errors="replace") if log_file.is_file() else ""
     if result.returncode != 0 or "smoke ok" not in result.stdout:
         said = "printed 'smoke ok'" if "smoke ok" in result.stdout else "did not print 'smoke ok'"
         raise Failure(
             f"hallapp-debug --smoke: exit {result.returncode} after {took:.1f} s, {said}\n"
-            f"  stdout:\n{tail(result.stdout)}\n  stderr:\n{tail(result.stderr)}"
+            f"  stdout:\n{tail(result.stdout)}\n  stderr:\n{tail(result.stderr)}\n  log:\n{tail(log)}"
         )
     print(f"smoke: {result.stdout.strip()} ({took:.1f} s)")
-    if "Traceback" in result.stderr:
-        print(f"warning: the smoke passed but logged a traceback:\n{tail(result.stderr)}")
+    if "Traceback" in result.stderr or "Traceback" in log:
+        print(
+            f"warning: the smoke passed but a traceback was printed or logged:\n{tail(result.stderr + log)}"
+        )
     return took
 
 
