@@ -15,6 +15,7 @@ from hallapp.domain.errors import DatabaseUnavailable
 from hallapp.domain.records import Actor
 from hallapp.paths import resources_dir
 from hallapp.services.hall_core import HallCore
+from ui import gc_guard
 from ui.errors import message_for
 from ui.login.login_window import LoginWindow
 from ui.ops import CoreOps
@@ -56,6 +57,7 @@ def make_application() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setStyle("Fusion")
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "hall.png")))
+    gc_guard.install(app)
     load_fonts(app)
     load_theme(app)
     install_language(app, saved_language())

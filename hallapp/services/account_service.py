@@ -72,7 +72,10 @@ def find_accounts(s: Session, query: SearchQuery, limit: int) -> list[AccountHit
         return _hits(s, base.where(*_prefix(Customer.phone, query.text)), query.kind, limit)
     if query.kind is SearchKind.ADDRESS:
         return _by_address(s, base, query.text, limit)
-    hits = _hits(s, base.where(*_prefix(Customer.name, query.text)), SearchKind.NAME, limit)
+    # Ordered by name: the name index yields rows in that order, so the query stops at the limit
+    # instead of sorting every holder whose name starts with a common surname.
+    by_name = base.where(*_prefix(Customer.name, query.text))
+    hits = _hits(s, by_name, SearchKind.NAME, limit, order=(Customer.name, Account.account_no))
     if query.also_address and len(hits) < limit:
         seen = {h.account_id for h in hits}
         more = _by_address(s, base, query.text, limit)
@@ -88,15 +91,22 @@ def _prefix(column, prefix: str) -> tuple:  # type: ignore[no-untyped-def]
 def _by_address(s: Session, base: Select, fragment: str, limit: int) -> list[AccountHit]:
     if len(fragment) >= TRIGRAM:
         match = '"' + fragment.replace('"', '""') + '"'  # one quoted phrase: no FTS operators
-        stmt = base.where(text("account.rowid IN (SELECT rowid FROM account_fts WHERE account_fts MATCH :m)"))
-        return _hits(s, stmt.params(m=match), SearchKind.ADDRESS, limit)
+        # The limit inside the subquery keeps a common fragment (a district name) from pulling every row.
+        stmt = base.where(
+            text(
+                "account.rowid IN (SELECT rowid FROM account_fts WHERE account_fts MATCH :m ORDER BY rowid LIMIT :n)"
+            )
+        )
+        return _hits(s, stmt.params(m=match, n=limit), SearchKind.ADDRESS, limit)
     escaped = fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     stmt = base.where(Account.address.like(f"%{escaped}%", escape="\\"))
     return _hits(s, stmt, SearchKind.ADDRESS, limit)
 
 
-def _hits(s: Session, stmt: Select, kind: SearchKind, limit: int) -> list[AccountHit]:
-    rows = s.execute(stmt.order_by(Account.account_no).limit(limit)).all()
+def _hits(
+    s: Session, stmt: Select, kind: SearchKind, limit: int, order: tuple = (Account.account_no,)
+) -> list[AccountHit]:
+    rows = s.execute(stmt.order_by(*order).limit(limit)).all()
     return [AccountHit(r[0], r[1], r[2], r[3] or "", r[4], AccountStatus(r[5]), kind) for r in rows]
 
 

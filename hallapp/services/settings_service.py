@@ -1,6 +1,7 @@
 """Reading and changing the numbers behind the rules, with validation, audit and outbox."""
 
 import json
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import select
@@ -116,7 +117,9 @@ class SettingsService(ServiceBase):
         )
 
 
+@lru_cache(maxsize=1024)
 def _effective(key: str, stored: str | None) -> Any:
+    """The typed value of a stored setting (or its default). Pure, so parsed once per distinct text."""
     definition = BY_KEY[key]
     if stored is not None:
         try:

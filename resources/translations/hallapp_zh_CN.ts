@@ -51,6 +51,10 @@
         <source>{count} accounts found: choose one with the arrow keys and press Enter.</source>
         <translation>找到 {count} 户：用方向键选择，按回车打开。</translation>
     </message>
+    <message>
+        <source>Only the first {count} matches are shown: type more of the name or address to narrow it.</source>
+        <translation>结果较多，仅显示前 {count} 户：请输入更完整的户名或地址缩小范围。</translation>
+    </message>
 </context>
 <context>
     <name>AccountTables</name>

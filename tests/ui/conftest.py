@@ -4,6 +4,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from hallapp.cli import FrontendOptions
+from ui import gc_guard
 from ui.ops import CoreOps
 from ui.resources import install_language, load_fonts, load_theme
 
@@ -21,6 +22,7 @@ def hall_qapp(qapp):  # type: ignore[no-untyped-def]
     qapp.setOrganizationName("HallAppTests")
     qapp.setApplicationName("HallAppTests")
     qapp.setStyle("Fusion")
+    gc_guard.install(qapp)
     load_fonts(qapp)
     load_theme(qapp)
     install_language(qapp, "zh_CN")

@@ -92,3 +92,11 @@ def test_guide_cannot_search_even_if_the_page_were_shown(qtbot, ops, guide) -> N
     scan(qtbot, ops, page, "3200000012")
     assert page.error.text() == "您的岗位无权办理此项，请找值班长处理。"
     assert page.stack.currentIndex() == RESULTS
+
+
+def test_a_rejected_search_clears_the_old_results(qtbot, ops, clerk) -> None:  # type: ignore[no-untyped-def]
+    page = make_page(qtbot, ops, clerk)
+    scan(qtbot, ops, page, "王")
+    assert page.hits.rowCount() > 1
+    scan(qtbot, ops, page, "12")
+    assert page.error.isVisible() and page.hits.rowCount() == 0 and page.summary.text() == ""

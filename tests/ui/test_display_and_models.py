@@ -51,3 +51,18 @@ def test_record_table_model_passes_qt_model_tester(qtmodeltester, hall_qapp) -> 
     )
     qtmodeltester.check(model)
     assert model.index(0, 2).data() == "¥64.56"
+
+
+def test_garbage_is_collected_on_the_gui_thread_only(hall_qapp) -> None:  # type: ignore[no-untyped-def]
+    import gc
+
+    from ui import gc_guard
+
+    collector = gc_guard.install(hall_qapp)
+    assert not gc.isenabled()
+    for _ in range(collector.threshold[0] + 10):
+        cycle: list = []
+        cycle.append(cycle)
+    before = gc.get_count()[0]
+    collector.check()
+    assert gc.get_count()[0] < before

@@ -3,6 +3,7 @@
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPushButton
+from shiboken6 import isValid
 
 from hallapp.db.models import AuditEvent
 from hallapp.demo.reference import DEMO_PASSWORD
@@ -13,11 +14,12 @@ from ui.shell.workspace_window import WorkspaceWindow
 from ui.widgets.placeholder_page import PlaceholderPage
 
 
-def open_workspace(qtbot, ops, actor, idle_minutes: int = 10) -> WorkspaceWindow:  # type: ignore[no-untyped-def]
+def open_workspace(qtbot, ops, actor, idle_minutes: int = 10, register: bool = True) -> WorkspaceWindow:  # type: ignore[no-untyped-def]
     window = WorkspaceWindow(
         ops, actor, hall_name="城东供电营业厅", device_code="H000101", idle_minutes=idle_minutes
     )
-    qtbot.addWidget(window)
+    if register:  # a window the test signs out deletes itself; qtbot must not close it again
+        qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()
     wait_ops(qtbot, ops)
@@ -87,9 +89,18 @@ def test_idle_time_locks_and_only_the_own_password_unlocks(qtbot, ops, core, cle
 
 
 def test_f12_locks_and_sign_out_returns(qtbot, ops, clerk) -> None:  # type: ignore[no-untyped-def]
-    window = open_workspace(qtbot, ops, clerk)
+    window = open_workspace(qtbot, ops, clerk, register=False)
     window._on_fkey("F12")
     assert window.locked
     assert window.lock_overlay.findChild(QLineEdit) is window.lock_overlay.password
     with qtbot.waitSignal(window.sig_signed_out, timeout=5000):
         window.lock_overlay.sig_switch_user.emit()
+    qtbot.waitUntil(lambda: not isValid(window), timeout=5000)  # Qt deleted it on close, not the GC
+
+
+def test_the_lock_screen_hides_what_is_behind_it(qtbot, ops, clerk) -> None:  # type: ignore[no-untyped-def]
+    window = open_workspace(qtbot, ops, clerk)
+    window.lock("manual")
+    image = window.lock_overlay.grab().toImage()
+    corner = image.pixelColor(5, 5)
+    assert corner.alpha() == 255 and corner.name() == "#00352e"

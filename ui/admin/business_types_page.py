@@ -18,6 +18,7 @@ from hallapp.domain.records import BusinessType
 from ui.errors import message_for
 from ui.ops.admin import load_business_types, save_business_type
 from ui.widgets.field_state import clear_invalid, mark_invalid
+from ui.widgets.labels import say
 from ui.widgets.page import WorkspacePage
 from ui.widgets.record_table_model import CENTER, Column, RecordTableModel
 from ui.widgets.table_view import RecordTableView
@@ -50,7 +51,7 @@ class BusinessTypesPage(WorkspacePage):
         hint.setProperty("role", "muted")
         self.model = RecordTableModel(_columns(), self)
         self.table = RecordTableView(self.model, stretch_column=1)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._edit_current())
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.code, self.letter, self.name = QLineEdit(), QLineEdit(), QLineEdit()
         self.letter.setMaxLength(1)
         self.name.setMaxLength(40)
@@ -108,6 +109,9 @@ class BusinessTypesPage(WorkspacePage):
         self.table.select_first()
         self._edit_current()
 
+    def _on_current_changed(self, *_indexes: object) -> None:
+        self._edit_current()
+
     def _edit_current(self) -> None:
         item = self.table.current_record()
         if item is None:
@@ -152,8 +156,7 @@ class BusinessTypesPage(WorkspacePage):
         return {"code": self.code, "letter": self.letter, "name": self.name, "sort_order": self.order}[key]
 
     def _on_saved(self) -> None:
-        self.message.setProperty("role", "muted")
-        self.message.setText(self.tr("Saved."))
+        say(self.message, self.tr("Saved."), ok=True)
         self.reload()
 
     def _on_failed(self, exc: Exception) -> None:
@@ -161,5 +164,4 @@ class BusinessTypesPage(WorkspacePage):
             for key, error in exc.errors.items():
                 mark_invalid(self._widget(key), self.errors.get(key), message_for(error))
             return
-        self.message.setProperty("role", "error")
-        self.message.setText(message_for(exc))
+        say(self.message, message_for(exc), ok=False)

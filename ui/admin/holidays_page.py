@@ -20,6 +20,7 @@ from hallapp.domain.calendar import DayKind
 from hallapp.domain.records import Holiday
 from ui.errors import message_for
 from ui.ops.admin import load_holidays, remove_holiday, set_holiday
+from ui.widgets.labels import say
 from ui.widgets.page import WorkspacePage
 from ui.widgets.record_table_model import CENTER, Column, RecordTableModel
 from ui.widgets.table_view import RecordTableView
@@ -95,8 +96,8 @@ class HolidaysPage(WorkspacePage):
         layout.addWidget(title)
         layout.addWidget(hint)
         layout.addLayout(body, 1)
-        self.year.valueChanged.connect(lambda _v: self.reload())
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._edit_current())
+        self.year.valueChanged.connect(self._on_year_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.reload()
 
     def _editor(self) -> QFrame:
@@ -125,6 +126,12 @@ class HolidaysPage(WorkspacePage):
     def reload(self) -> None:
         load_holidays(self.ops, owner=self, year=self.year.value(), on_success=self.model.set_records)
 
+    def _on_year_changed(self, _year: int) -> None:
+        self.reload()
+
+    def _on_current_changed(self, *_indexes: object) -> None:
+        self._edit_current()
+
     def _edit_current(self) -> None:
         item: Holiday | None = self.table.current_record()
         if item is None:
@@ -152,7 +159,7 @@ class HolidaysPage(WorkspacePage):
     def _remove(self) -> None:
         item: Holiday | None = self.table.current_record()
         if item is None:
-            self._failed_text(self.tr("Choose a day in the list first."))
+            say(self.message, self.tr("Choose a day in the list first."), ok=False)
             return
         remove_holiday(
             self.ops,
@@ -164,17 +171,10 @@ class HolidaysPage(WorkspacePage):
         )
 
     def _done(self, text: str) -> None:
-        self.message.setProperty("role", "muted")
-        self.message.setText(text)
+        say(self.message, text, ok=True)
         if self.year.value() != self._picked_day().year:
             self.year.setValue(self._picked_day().year)
         self.reload()
 
     def _failed(self, exc: Exception) -> None:
-        self._failed_text(message_for(exc))
-
-    def _failed_text(self, text: str) -> None:
-        self.message.setProperty("role", "error")
-        self.message.setText(text)
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+        say(self.message, message_for(exc), ok=False)

@@ -24,6 +24,7 @@ from hallapp.domain.settings_catalog import CATALOG, GROUP_LABELS, Group, Kind, 
 from ui.errors import message_for
 from ui.ops.admin import load_settings, save_settings
 from ui.widgets.field_state import clear_invalid, mark_invalid
+from ui.widgets.labels import say
 from ui.widgets.page import WorkspacePage
 
 translate = QCoreApplication.translate
@@ -168,7 +169,7 @@ class SettingsPage(WorkspacePage):
         for row in self.rows.values():
             clear_invalid(row.editor, row.error)
         if not changes:
-            self._say(self.tr("Nothing to save: no value was changed."), ok=True)
+            say(self.message, self.tr("Nothing to save: no value was changed."), ok=True)
             return
         self.save_button.setEnabled(False)
         save_settings(
@@ -182,7 +183,7 @@ class SettingsPage(WorkspacePage):
 
     def _on_saved(self, count: int) -> None:
         self.save_button.setEnabled(True)
-        self._say(self.tr("Saved {count} setting(s).").format(count=count), ok=True)
+        say(self.message, self.tr("Saved {count} setting(s).").format(count=count), ok=True)
         self.reload()
 
     def _on_failed(self, exc: Exception) -> None:
@@ -194,12 +195,6 @@ class SettingsPage(WorkspacePage):
             first = self.rows[next(iter(exc.errors))]
             self.tabs.setCurrentIndex(list(Group).index(first.definition.group))
             first.editor.setFocus()
-            self._say(self.tr("Nothing was saved: correct the fields marked in red."), ok=False)
+            say(self.message, self.tr("Nothing was saved: correct the fields marked in red."), ok=False)
             return
-        self._say(message_for(exc), ok=False)
-
-    def _say(self, text: str, *, ok: bool) -> None:
-        self.message.setText(text)
-        self.message.setProperty("role", "muted" if ok else "error")
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+        say(self.message, message_for(exc), ok=False)

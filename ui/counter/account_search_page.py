@@ -32,7 +32,10 @@ class _HitTable(RecordTableView):
     def __init__(self, model: RecordTableModel, on_open) -> None:  # type: ignore[no-untyped-def]
         super().__init__(model, stretch_column=3)
         self._on_open = on_open
-        self.doubleClicked.connect(lambda _index: on_open())
+        self.doubleClicked.connect(self._on_double_clicked)
+
+    def _on_double_clicked(self, _index: object) -> None:
+        self._on_open()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -48,34 +51,7 @@ class AccountSearchPage(WorkspacePage):
         super().__init__(ops, actor)
         title = QLabel(self.tr("Find account"))
         title.setProperty("role", "page-title")
-        self.kind = QComboBox()
-        for kind, text in (
-            (SearchKind.AUTO, self.tr("Any")),
-            (SearchKind.ACCOUNT_NO, self.tr("Account no.")),
-            (SearchKind.PHONE, self.tr("Phone")),
-            (SearchKind.NAME, self.tr("Holder name")),
-            (SearchKind.ADDRESS, self.tr("Address")),
-        ):
-            self.kind.addItem(text, kind)
-        self.query = QLineEdit()
-        self.query.setProperty("role", "search")
-        self.query.setMaxLength(MAX_QUERY_LENGTH * 2)
-        self.query.setClearButtonEnabled(True)
-        self.query.setPlaceholderText(
-            self.tr(
-                "Scan or type the account number, a mobile number, the holder's "
-                "name or part of the address, then press Enter"
-            )
-        )
-        self.search_button = QPushButton(self.tr("Search"))
-        self.search_button.setProperty("role", "primary")
-        self.error = QLabel()
-        self.error.setProperty("role", "error")
-        self.error.hide()
-        row = QHBoxLayout()
-        row.addWidget(self.kind)
-        row.addWidget(self.query, 1)
-        row.addWidget(self.search_button)
+        row = self._search_row()
         self.hits = RecordTableModel(hit_columns(), self)
         self.table = _HitTable(self.hits, self._open_current)
         self.summary = QLabel(
@@ -108,6 +84,44 @@ class AccountSearchPage(WorkspacePage):
         self.query.returnPressed.connect(self.search)
         self.search_button.clicked.connect(self.search)
         self.setFocusProxy(self.query)
+        self.limit = 50
+        self.ops.run(
+            lambda core: core.settings.get("accounts.search_limit"), on_success=self._on_limit, owner=self
+        )
+
+    def _on_limit(self, limit: int) -> None:
+        self.limit = limit
+
+    def _search_row(self) -> QHBoxLayout:
+        self.kind = QComboBox()
+        for kind, text in (
+            (SearchKind.AUTO, self.tr("Any")),
+            (SearchKind.ACCOUNT_NO, self.tr("Account no.")),
+            (SearchKind.PHONE, self.tr("Phone")),
+            (SearchKind.NAME, self.tr("Holder name")),
+            (SearchKind.ADDRESS, self.tr("Address")),
+        ):
+            self.kind.addItem(text, kind)
+        self.query = QLineEdit()
+        self.query.setProperty("role", "search")
+        self.query.setMaxLength(MAX_QUERY_LENGTH * 2)
+        self.query.setClearButtonEnabled(True)
+        self.query.setPlaceholderText(
+            self.tr(
+                "Scan or type the account number, a mobile number, the holder's "
+                "name or part of the address, then press Enter"
+            )
+        )
+        self.search_button = QPushButton(self.tr("Search"))
+        self.search_button.setProperty("role", "primary")
+        self.error = QLabel()
+        self.error.setProperty("role", "error")
+        self.error.hide()
+        row = QHBoxLayout()
+        row.addWidget(self.kind)
+        row.addWidget(self.query, 1)
+        row.addWidget(self.search_button)
+        return row
 
     def activate(self) -> None:
         if self.stack.currentIndex() == RESULTS:
@@ -156,11 +170,12 @@ class AccountSearchPage(WorkspacePage):
             )
             self.query.selectAll()
             return
-        self.summary.setText(
-            self.tr("{count} accounts found: choose one with the arrow keys and press Enter.").format(
-                count=len(hits)
+        text = self.tr("{count} accounts found: choose one with the arrow keys and press Enter.")
+        if len(hits) >= self.limit:
+            text = self.tr(
+                "Only the first {count} matches are shown: type more of the name or address to narrow it."
             )
-        )
+        self.summary.setText(text.format(count=len(hits)))
         self.table.select_first()
         if len(hits) == 1:
             self._open(hits[0].account_id)
@@ -169,6 +184,9 @@ class AccountSearchPage(WorkspacePage):
 
     def _on_failed(self, exc: Exception) -> None:
         self.search_button.setEnabled(True)
+        self.hits.set_records([])
+        self.summary.clear()
+        self.stack.setCurrentIndex(RESULTS)
         self.error.setText(message_for(exc))
         self.error.show()
         self.query.setFocus()

@@ -23,6 +23,7 @@ class DisplayBoard(QWidget):
     def __init__(self, *, hall_name: str, business_types: list[BusinessType], notice: str) -> None:
         super().__init__()
         self.setObjectName("DisplayBoard")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setWindowTitle(self.tr("HallApp display board"))
         self.clock = _label("", "board-clock")

@@ -1,11 +1,12 @@
 """The guide's control for the display board: open it full screen on the second monitor."""
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QPushButton
+from shiboken6 import isValid
 
 from ui.display.display_board import DisplayBoard
-from ui.resources import icon
+from ui.widgets.labels import centred, icon_card, styled
 from ui.widgets.page import WorkspacePage
 
 
@@ -26,31 +27,12 @@ class DisplayControlPage(WorkspacePage):
     def __init__(self, ops, actor) -> None:  # type: ignore[no-untyped-def]
         super().__init__(ops, actor)
         self.board: DisplayBoard | None = None
-        card = QFrame()
-        card.setProperty("role", "card")
-        card.setMaximumWidth(640)
-        image = QLabel()
-        image.setPixmap(icon("device-desktop", "accent").pixmap(QSize(64, 64)))
-        image.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        title = QLabel(self.tr("Display board"))
-        title.setProperty("role", "placeholder-title")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.where = QLabel()
-        self.where.setWordWrap(True)
+        self.where = styled("", "muted", wrap=True)
         self.where.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.where.setProperty("role", "muted")
         self.open_button = QPushButton(self.tr("Open the display board"))
         self.open_button.setProperty("role", "primary")
         self.open_button.clicked.connect(self.open_board)
-        inner = QVBoxLayout(card)
-        inner.setContentsMargins(40, 36, 40, 36)
-        inner.setSpacing(14)
-        for widget in (image, title, self.where, self.open_button):
-            inner.addWidget(widget)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addStretch(2)
+        centred(self, icon_card("device-desktop", self.tr("Display board"), self.where, self.open_button))
         self.activate()
 
     def activate(self) -> None:
@@ -79,7 +61,7 @@ class DisplayControlPage(WorkspacePage):
 
     def _show_board(self, loaded: tuple) -> None:
         hall_name, types, values = loaded
-        if self.board is not None:
+        if self.board is not None and isValid(self.board):
             self.board.close()
         self.board = DisplayBoard(hall_name=hall_name, business_types=types, notice=board_notice(values))
         screens = QGuiApplication.screens()

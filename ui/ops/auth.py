@@ -46,5 +46,11 @@ def note_lock(ops: CoreOps, *, actor: Actor, reason: str) -> None:
     ops.run(lambda core: core.auth.lock(actor, reason=reason))
 
 
-def sign_out(ops: CoreOps, *, actor: Actor, on_done: Callable[[object], None] | None = None) -> None:
-    ops.run(lambda core: core.auth.logout(actor), on_success=on_done, on_failure=on_done)
+def sign_out(
+    ops: CoreOps,
+    *,
+    actor: Actor,
+    owner: QObject | None = None,
+    on_done: Callable[[object], None] | None = None,
+) -> None:
+    ops.run(lambda core: core.auth.logout(actor), on_success=on_done, on_failure=on_done, owner=owner)

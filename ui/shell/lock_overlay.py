@@ -1,13 +1,13 @@
 """The lock screen over a workspace: only the signed-in operator's password unlocks it."""
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
 
 from hallapp.domain.records import Actor
 from ui.errors import message_for
 from ui.ops import CoreOps
 from ui.ops.auth import unlock
-from ui.resources import icon
+from ui.widgets.labels import centred, icon_card, styled
 
 
 class LockOverlay(QWidget):
@@ -20,42 +20,37 @@ class LockOverlay(QWidget):
         self.actor = actor
         self.setObjectName("LockOverlay")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        card = QFrame(self)
-        card.setObjectName("LockCard")
-        card.setFixedWidth(420)
-        image = QLabel()
-        image.setPixmap(icon("lock", "accent").pixmap(QSize(56, 56)))
-        image.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        title = QLabel(self.tr("Screen locked"))
-        title.setProperty("role", "page-title")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        who = QLabel(
+        who = styled(
             self.tr("{name} ({staff_no}): enter your password to continue").format(
                 name=actor.name, staff_no=actor.staff_no
-            )
+            ),
+            "",
+            wrap=True,
         )
-        who.setWordWrap(True)
         who.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setMaxLength(128)
         self.password.setPlaceholderText(self.tr("Password"))
-        self.error = QLabel()
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
+        self.error = styled("", "error", wrap=True)
         self.error.hide()
         self.unlock_button = QPushButton(self.tr("Unlock"))
         self.unlock_button.setProperty("role", "primary")
         switch = QPushButton(self.tr("Sign out and switch user"))
-        layout = QVBoxLayout(card)
-        layout.setContentsMargins(36, 30, 36, 30)
-        layout.setSpacing(12)
-        for widget in (image, title, who, self.password, self.error, self.unlock_button, switch):
-            layout.addWidget(widget)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addStretch(2)
+        card = icon_card(
+            "lock",
+            self.tr("Screen locked"),
+            who,
+            self.password,
+            self.error,
+            self.unlock_button,
+            switch,
+            width=420,
+            title_role="page-title",
+            object_name="LockCard",
+        )
+        card.setFixedWidth(420)
+        centred(self, card)
         self.password.returnPressed.connect(self._on_unlock_clicked)
         self.unlock_button.clicked.connect(self._on_unlock_clicked)
         switch.clicked.connect(self.sig_switch_user)

@@ -1,5 +1,6 @@
 """Which pages each role's workspace has, in navigation order."""
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -26,40 +27,13 @@ def _placeholder(icon_name: str, title: str, text: str) -> Callable[[CoreOps, Ac
     return lambda ops, actor: PlaceholderPage(ops, actor, icon_name=icon_name, title=title, text=text)
 
 
-def _account_search(ops: CoreOps, actor: Actor) -> WorkspacePage:
-    from ui.counter.account_search_page import AccountSearchPage
+def _lazy(module: str, name: str) -> Callable[[CoreOps, Actor], WorkspacePage]:
+    """A page class imported on first use, so signing in loads only the pages of that role."""
 
-    return AccountSearchPage(ops, actor)
+    def factory(ops: CoreOps, actor: Actor) -> WorkspacePage:
+        return getattr(importlib.import_module(module), name)(ops, actor)
 
-
-def _settings(ops: CoreOps, actor: Actor) -> WorkspacePage:
-    from ui.admin.settings_page import SettingsPage
-
-    return SettingsPage(ops, actor)
-
-
-def _business_types(ops: CoreOps, actor: Actor) -> WorkspacePage:
-    from ui.admin.business_types_page import BusinessTypesPage
-
-    return BusinessTypesPage(ops, actor)
-
-
-def _holidays(ops: CoreOps, actor: Actor) -> WorkspacePage:
-    from ui.admin.holidays_page import HolidaysPage
-
-    return HolidaysPage(ops, actor)
-
-
-def _operators(ops: CoreOps, actor: Actor) -> WorkspacePage:
-    from ui.admin.operators_page import OperatorsPage
-
-    return OperatorsPage(ops, actor)
-
-
-def _display(ops: CoreOps, actor: Actor) -> WorkspacePage:
-    from ui.lobby.display_page import DisplayControlPage
-
-    return DisplayControlPage(ops, actor)
+    return factory
 
 
 def workspace_title(role: Role) -> str:
@@ -72,7 +46,12 @@ def workspace_title(role: Role) -> str:
 
 
 def account_page() -> PageSpec:
-    return PageSpec("accounts", translate("Roles", "Find account"), "search", _account_search)
+    return PageSpec(
+        "accounts",
+        translate("Roles", "Find account"),
+        "search",
+        _lazy("ui.counter.account_search_page", "AccountSearchPage"),
+    )
 
 
 def pages_for(role: Role) -> list[PageSpec]:
@@ -131,7 +110,12 @@ def pages_for(role: Role) -> list[PageSpec]:
     specs = {
         Role.GUIDE: [
             PageSpec("tickets", translate("Roles", "Queue tickets"), "ticket", queue),
-            PageSpec("display", translate("Roles", "Display board"), "device-desktop", _display),
+            PageSpec(
+                "display",
+                translate("Roles", "Display board"),
+                "device-desktop",
+                _lazy("ui.lobby.display_page", "DisplayControlPage"),
+            ),
         ],
         Role.CLERK: [
             PageSpec("serving", translate("Roles", "Current customer"), "speakerphone", serving),
@@ -145,10 +129,30 @@ def pages_for(role: Role) -> list[PageSpec]:
             account_page(),
         ],
         Role.ADMIN: [
-            PageSpec("settings", translate("Roles", "Business settings"), "settings", _settings),
-            PageSpec("business_types", translate("Roles", "Queue business types"), "ticket", _business_types),
-            PageSpec("holidays", translate("Roles", "Holiday calendar"), "calendar", _holidays),
-            PageSpec("operators", translate("Roles", "Operators"), "users", _operators),
+            PageSpec(
+                "settings",
+                translate("Roles", "Business settings"),
+                "settings",
+                _lazy("ui.admin.settings_page", "SettingsPage"),
+            ),
+            PageSpec(
+                "business_types",
+                translate("Roles", "Queue business types"),
+                "ticket",
+                _lazy("ui.admin.business_types_page", "BusinessTypesPage"),
+            ),
+            PageSpec(
+                "holidays",
+                translate("Roles", "Holiday calendar"),
+                "calendar",
+                _lazy("ui.admin.holidays_page", "HolidaysPage"),
+            ),
+            PageSpec(
+                "operators",
+                translate("Roles", "Operators"),
+                "users",
+                _lazy("ui.admin.operators_page", "OperatorsPage"),
+            ),
         ],
     }
     return specs[role]

@@ -1,6 +1,6 @@
 """The status bar every workspace shows: hall and PC, operator, business date, sync, hub, printer."""
 
-from PySide6.QtCore import QCoreApplication, QDate, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, QObject, QTimer
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import QLabel, QStatusBar
 
@@ -11,10 +11,13 @@ REFRESH_MS = 30_000
 translate = QCoreApplication.translate
 
 
-class StatusLine:
+class StatusLine(QObject):
+    """A QObject child of the bar, so its connection to the ops broadcast dies with the window."""
+
     def __init__(
         self, bar: QStatusBar, ops: CoreOps, actor: Actor, *, hall_name: str, device_code: str
     ) -> None:
+        super().__init__(bar)
         self.bar = bar
         self.ops = ops
         self.hall = self._label(
@@ -31,13 +34,16 @@ class StatusLine:
         self._timer = QTimer(bar)
         self._timer.timeout.connect(self.refresh)
         self._timer.start(REFRESH_MS)
-        ops.sig_operation_did_execute.connect(lambda *_: self.refresh())
+        ops.sig_operation_did_execute.connect(self._on_operation)
         self.refresh()
 
     def _label(self, text: str) -> QLabel:
         label = QLabel(text)
         self.bar.addWidget(label)
         return label
+
+    def _on_operation(self, _changes: object, _initiator: object) -> None:
+        self.refresh()
 
     def refresh(self) -> None:
         self.business_date.setText(

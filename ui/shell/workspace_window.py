@@ -40,6 +40,8 @@ class WorkspaceWindow(QMainWindow):
         self.ops = ops
         self.actor = actor
         self._signing_out = False
+        # Qt deletes the window when it closes; Python's collector never has to (see ui/gc_guard.py).
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.setWindowTitle(self.tr("HallApp - {workspace}").format(workspace=workspace_title(actor.role)))
         self.setMinimumSize(QSize(1280, 720))
         self.specs = pages_for(actor.role)
@@ -77,7 +79,7 @@ class WorkspaceWindow(QMainWindow):
         self.lock_overlay.sig_unlocked.connect(self._on_unlocked)
         self.lock_overlay.sig_switch_user.connect(self.sign_out)
         self.idle = IdleWatcher(idle_minutes, self)
-        self.idle.sig_idle_timeout.connect(lambda: self.lock("idle"))
+        self.idle.sig_idle_timeout.connect(self._on_idle_timeout)
         self.nav.currentRowChanged.connect(self._on_nav_changed)
         self._install_shortcuts()
         self.nav.setCurrentRow(0)
@@ -117,7 +119,7 @@ class WorkspaceWindow(QMainWindow):
         lock.setText(self.tr("Lock (F12)"))
         lock.setIcon(_icon("lock", "light"))
         lock.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        lock.clicked.connect(lambda: self.lock("manual"))
+        lock.clicked.connect(self._on_lock_clicked)
         out = QToolButton()
         out.setText(self.tr("Sign out"))
         out.setIcon(_icon("logout", "light"))
@@ -146,12 +148,26 @@ class WorkspaceWindow(QMainWindow):
         for key in FKEYS:
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.activated.connect(lambda key=key: self._on_fkey(key))
+            shortcut.setObjectName(key)
+            shortcut.activated.connect(self._on_shortcut)
         for number in range(1, len(self.specs) + 1):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
-            shortcut.activated.connect(
-                lambda row=number - 1: None if self.locked else self.nav.setCurrentRow(row)
-            )
+            shortcut.setObjectName(f"page:{number - 1}")
+            shortcut.activated.connect(self._on_shortcut)
+
+    def _on_shortcut(self) -> None:
+        name = self.sender().objectName()
+        if name.startswith("page:"):
+            if not self.locked:
+                self.nav.setCurrentRow(int(name.removeprefix("page:")))
+            return
+        self._on_fkey(name)
+
+    def _on_idle_timeout(self) -> None:
+        self.lock("idle")
+
+    def _on_lock_clicked(self) -> None:
+        self.lock("manual")
 
     def _on_fkey(self, key: str) -> None:
         if self.locked:
@@ -197,9 +213,9 @@ class WorkspaceWindow(QMainWindow):
             return
         self._signing_out = True
         self.idle.stop()
-        sign_out(self.ops, actor=self.actor, on_done=lambda _result: self._finish_sign_out())
+        sign_out(self.ops, actor=self.actor, owner=self, on_done=self._finish_sign_out)
 
-    def _finish_sign_out(self) -> None:
+    def _finish_sign_out(self, _result: object = None) -> None:
         self.sig_signed_out.emit()
         self.close()
 
