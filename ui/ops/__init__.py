@@ -1,10 +1,16 @@
 """The one way widgets reach the core: work runs on a single DB worker thread, results come back
 on the GUI thread, and mutations broadcast their ``Changes`` (STYLE.md rules 2 and 3).
+
+The worker thread never holds a reference to anything of Qt: callbacks and their owner widget stay
+in a table on the GUI side, keyed by a job number. Otherwise the last reference to a widget could
+be dropped on the worker thread, and PySide would delete the widget there (a crash).
 """
 
+import itertools
 import logging
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
@@ -17,18 +23,31 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
+@dataclass
+class _Job:
+    on_success: Callable[[Any], None] | None
+    on_failure: Callable[[Exception], None] | None
+    owner: QObject | None
+    initiator: object
+
+
 class CoreOps(QObject):
     """Owns the core and its worker thread. Widgets call ``run``; never the core directly."""
 
     sig_operation_did_execute = Signal(object, object)  # (Changes, initiator)
-    _sig_finished = Signal(object)  # (callback, ok, value) posted from the worker
+    _sig_finished = Signal(int, object, object)  # (job number, exception, value) from the worker
 
     def __init__(self, core: HallCore, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.core = core
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hallapp-db")
+        self._jobs: dict[int, _Job] = {}
+        self._numbers = itertools.count(1)
         self._sig_finished.connect(self._deliver)
-        self.in_flight = 0
+
+    @property
+    def in_flight(self) -> int:
+        return len(self._jobs)
 
     def run(
         self,
@@ -39,34 +58,36 @@ class CoreOps(QObject):
         owner: QObject | None = None,
         initiator: object = None,
     ) -> None:
-        """Run ``work(core)`` on the DB thread; call back on the GUI thread while ``owner`` lives."""
-        self.in_flight += 1
+        """Run ``work(core)`` on the DB thread; call back on the GUI thread while ``owner`` lives.
+
+        ``work`` must capture plain values only (ids, text, an Actor), never a widget.
+        """
+        number = next(self._numbers)
+        self._jobs[number] = _Job(on_success, on_failure, owner, initiator)
+        finished = self._sig_finished
 
         def done(future: Future) -> None:
             exc = future.exception()
-            self._sig_finished.emit(
-                (on_success, on_failure, owner, initiator, exc, None if exc else future.result())
-            )
+            finished.emit(number, exc, None if exc else future.result())
 
         self._pool.submit(work, self.core).add_done_callback(done)
 
-    def _deliver(self, packet: tuple) -> None:
-        on_success, on_failure, owner, initiator, exc, value = packet
-        self.in_flight -= 1
-        if owner is not None and not isValid(owner):
+    def _deliver(self, number: int, exc: BaseException | None, value: Any) -> None:
+        job = self._jobs.pop(number)
+        if job.owner is not None and not isValid(job.owner):
             return
         if exc is not None:
             if not isinstance(exc, Exception):
                 raise exc
             log.info("operation failed: %r", exc, exc_info=exc)
-            if on_failure:
-                on_failure(exc)
+            if job.on_failure:
+                job.on_failure(exc)
             return
+        if job.on_success:
+            job.on_success(value)
         changes = _changes_in(value)
-        if on_success:
-            on_success(value)
         if changes is not None:
-            self.sig_operation_did_execute.emit(changes, initiator)
+            self.sig_operation_did_execute.emit(changes, job.initiator)
 
     def shutdown(self) -> None:
         self._pool.shutdown(wait=True)
