@@ -156,24 +156,42 @@ def _probe(app: QApplication, started: float) -> None:
     app.quit()
 
 
+SMOKE_STAFF = ("C001", "G001", "S001", "A001")  # one of each role: every page class gets built
+
+
 def _smoke(controller: AppController) -> None:
-    """Sign in as the demo clerk, wait for the workspace, check it paints, and quit."""
+    """Sign in as each demo role in turn, check its workspace paints, and quit (0 = all good)."""
     from hallapp.demo.reference import DEMO_PASSWORD
 
     app = QApplication.instance()
+    remaining = list(SMOKE_STAFF)
+
+    def fail(why: str) -> None:
+        print(f"smoke FAILED: {why}", flush=True)
+        app.exit(1)
+
+    def next_role() -> None:
+        if not remaining:
+            print("smoke ok", flush=True)
+            app.exit(0)
+            return
+        staff_no = remaining.pop(0)
+        controller.ops.run(
+            lambda core: core.auth.login(staff_no, DEMO_PASSWORD),
+            on_success=signed_in,
+            on_failure=lambda exc: fail(f"{staff_no}: {exc!r}"),
+        )
 
     def signed_in(actor: Actor) -> None:
         controller._on_signed_in(actor)
-        QTimer.singleShot(200, check)
+        QTimer.singleShot(300, check)
 
     def check() -> None:
         window = controller.workspace
-        ok = window is not None and not window.grab().isNull()
-        print("smoke ok" if ok else "smoke FAILED: no workspace", flush=True)
-        app.exit(0 if ok else 1)
+        if window is None or window.grab().isNull():
+            fail("no workspace")
+            return
+        window.sig_signed_out.connect(next_role)
+        window.sign_out()  # the real path: the sign-in window comes back, so the app keeps running
 
-    controller.ops.run(
-        lambda core: core.auth.login("C001", DEMO_PASSWORD),
-        on_success=signed_in,
-        on_failure=lambda exc: (print(f"smoke FAILED: {exc!r}", flush=True), app.exit(1)),
-    )
+    next_role()
