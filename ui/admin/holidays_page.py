@@ -74,6 +74,7 @@ class HolidaysPage(WorkspacePage):
         self.year.setRange(2000, 2100)
         self.year.setValue(QDate.currentDate().year())
         self.year.setPrefix(self.tr("Year "))
+        self.year.setFixedWidth(160)
         self.model = RecordTableModel(_columns(), self)
         self.table = RecordTableView(self.model, stretch_column=3)
         self.day = QDateEdit(QDate.currentDate())
