@@ -69,6 +69,7 @@ class AuthService(ServiceBase):
         with self.db.write() as s:
             op = s.scalars(select(Operator).where(Operator.staff_no == staff_no)).first()
             if op is None:
+                passwords.burn_verification(password)
                 self._fail(s, now, staff_no, audit_action, "unknown_staff_no")
                 return _Outcome(error=LoginFailed())
             if not op.active:

@@ -22,3 +22,14 @@ def needs_rehash(stored_hash: str) -> bool:
         return _hasher.check_needs_rehash(stored_hash)
     except InvalidHashError:
         return True
+
+
+_dummy_hash: str | None = None
+
+
+def burn_verification(password: str) -> None:
+    """Spend the time of a real check, so an unknown staff number cannot be told apart by timing."""
+    global _dummy_hash  # noqa: PLW0603 - computed once per process
+    if _dummy_hash is None:
+        _dummy_hash = _hasher.hash("not a real password")
+    verify_password(_dummy_hash, password)

@@ -237,3 +237,16 @@ def test_logout_is_audited_and_queued(core, clerk) -> None:  # type: ignore[no-u
     assert last.op_type == "audit.event"
     assert payload(last)["action"] == "logout"
     assert last.operator_id == clerk.operator_id
+
+
+def test_unknown_staff_number_costs_a_full_password_check(core, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Timing must not tell which staff numbers exist: an unknown one runs Argon2 too."""
+    from hallapp.domain.errors import LoginFailed
+    from hallapp.services import passwords
+
+    calls: list[str] = []
+    real_verify = passwords.verify_password
+    monkeypatch.setattr(passwords, "verify_password", lambda h, p: calls.append(p) or real_verify(h, p))
+    with pytest.raises(LoginFailed):
+        core.auth.login("Z999", "whatever-it-is")
+    assert calls == ["whatever-it-is"]
