@@ -43,21 +43,14 @@ def ts_path(language: str) -> Path:
     return TS_DIR / f"hallapp_{language}.ts"
 
 
+def lupdate(target: Path, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    command = [tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *sources(), "-ts", str(target)]
+    subprocess.run(command, cwd=ROOT, check=True, **kwargs)
+
+
 def update() -> None:
     for language in LANGUAGES:
-        subprocess.run(
-            [
-                tool("pyside6-lupdate"),
-                "-no-obsolete",
-                "-locations",
-                "none",
-                *sources(),
-                "-ts",
-                str(ts_path(language)),
-            ],
-            cwd=ROOT,
-            check=True,
-        )
+        lupdate(ts_path(language))
 
 
 def release(out_dir: Path = TS_DIR) -> None:
@@ -95,20 +88,7 @@ def check() -> int:
         for language in LANGUAGES:
             fresh = Path(tmp) / f"hallapp_{language}.ts"
             shutil.copy(ts_path(language), fresh)
-            subprocess.run(
-                [
-                    tool("pyside6-lupdate"),
-                    "-no-obsolete",
-                    "-locations",
-                    "none",
-                    *sources(),
-                    "-ts",
-                    str(fresh),
-                ],
-                cwd=ROOT,
-                check=True,
-                capture_output=True,
-            )
+            lupdate(fresh, capture_output=True)
             if fresh.read_bytes() != ts_path(language).read_bytes():
                 problems.append(f"{ts_path(language).name} is out of date: run python tools/i18n.py update")
             missing = unfinished(language)
