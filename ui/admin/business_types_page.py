@@ -18,7 +18,7 @@ from hallapp.domain.records import BusinessType
 from ui.errors import message_for
 from ui.ops.admin import load_business_types, save_business_type
 from ui.widgets.field_state import clear_invalid, mark_invalid
-from ui.widgets.labels import say
+from ui.widgets.labels import say, styled
 from ui.widgets.page import WorkspacePage
 from ui.widgets.record_table_model import CENTER, Column, RecordTableModel
 from ui.widgets.table_view import RecordTableView
@@ -45,10 +45,8 @@ def _columns() -> list[Column[BusinessType]]:
 class BusinessTypesPage(WorkspacePage):
     def __init__(self, ops, actor) -> None:  # type: ignore[no-untyped-def]
         super().__init__(ops, actor)
-        title = QLabel(self.tr("Queue business types"))
-        title.setProperty("role", "page-title")
-        hint = QLabel(self.tr("The letter starts every ticket number of the type (A001, B001 …)."))
-        hint.setProperty("role", "muted")
+        title = styled(self.tr("Queue business types"), "page-title")
+        hint = styled(self.tr("The letter starts every ticket number of the type (A001, B001 …)."), "muted")
         self.model = RecordTableModel(_columns(), self)
         self.table = RecordTableView(self.model, stretch_column=1)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)

@@ -20,7 +20,7 @@ from hallapp.domain.calendar import DayKind
 from hallapp.domain.records import Holiday
 from ui.errors import message_for
 from ui.ops.admin import load_holidays, remove_holiday, set_holiday
-from ui.widgets.labels import say
+from ui.widgets.labels import say, styled
 from ui.widgets.page import WorkspacePage
 from ui.widgets.record_table_model import CENTER, Column, RecordTableModel
 from ui.widgets.table_view import RecordTableView
@@ -60,8 +60,7 @@ def _columns() -> list[Column[Holiday]]:
 class HolidaysPage(WorkspacePage):
     def __init__(self, ops, actor) -> None:  # type: ignore[no-untyped-def]
         super().__init__(ops, actor)
-        title = QLabel(self.tr("Holiday calendar"))
-        title.setProperty("role", "page-title")
+        title = styled(self.tr("Holiday calendar"), "page-title")
         hint = QLabel(
             self.tr(
                 "Service deadlines count working days: weekends and days off are skipped, "

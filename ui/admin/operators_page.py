@@ -7,6 +7,7 @@ from hallapp.services.reference_service import OperatorInfo
 from ui.errors import message_for
 from ui.ops.admin import load_operators
 from ui.widgets.formatting import label
+from ui.widgets.labels import styled
 from ui.widgets.page import WorkspacePage
 from ui.widgets.record_table_model import CENTER, Column, RecordTableModel
 from ui.widgets.table_view import RecordTableView
@@ -33,8 +34,7 @@ def _columns() -> list[Column[OperatorInfo]]:
 class OperatorsPage(WorkspacePage):
     def __init__(self, ops, actor) -> None:  # type: ignore[no-untyped-def]
         super().__init__(ops, actor)
-        title = QLabel(self.tr("Operators"))
-        title.setProperty("role", "page-title")
+        title = styled(self.tr("Operators"), "page-title")
         self.note = QLabel(
             self.tr(
                 "Operator accounts are created and disabled on the central server; this PC "

@@ -24,7 +24,7 @@ from hallapp.domain.settings_catalog import CATALOG, GROUP_LABELS, Group, Kind, 
 from ui.errors import message_for
 from ui.ops.admin import load_settings, save_settings
 from ui.widgets.field_state import clear_invalid, mark_invalid
-from ui.widgets.labels import say
+from ui.widgets.labels import say, styled
 from ui.widgets.page import WorkspacePage
 
 translate = QCoreApplication.translate
@@ -69,8 +69,7 @@ class SettingsPage(WorkspacePage):
 
     def __init__(self, ops, actor) -> None:  # type: ignore[no-untyped-def]
         super().__init__(ops, actor)
-        title = QLabel(self.tr("Business settings"))
-        title.setProperty("role", "page-title")
+        title = styled(self.tr("Business settings"), "page-title")
         intro = QLabel(
             self.tr(
                 "Each value has its default and the rule it comes from. Changes take effect at "

@@ -19,6 +19,7 @@ from ui.counter.account_tables import hit_columns
 from ui.counter.account_view import AccountView
 from ui.errors import message_for
 from ui.ops.accounts import open_account, search_accounts
+from ui.widgets.labels import styled
 from ui.widgets.page import WorkspacePage
 from ui.widgets.record_table_model import RecordTableModel
 from ui.widgets.table_view import RecordTableView
@@ -49,8 +50,7 @@ class AccountSearchPage(WorkspacePage):
 
     def __init__(self, ops, actor) -> None:  # type: ignore[no-untyped-def]
         super().__init__(ops, actor)
-        title = QLabel(self.tr("Find account"))
-        title.setProperty("role", "page-title")
+        title = styled(self.tr("Find account"), "page-title")
         row = self._search_row()
         self.hits = RecordTableModel(hit_columns(), self)
         self.table = _HitTable(self.hits, self._open_current)

@@ -16,6 +16,7 @@ from hallapp.domain.enums import AccountStatus, CreditRating
 from hallapp.domain.records import AccountDetail
 from ui.counter.account_tables import application_columns, bill_columns, payment_columns
 from ui.widgets.formatting import label, money
+from ui.widgets.labels import styled
 from ui.widgets.record_table_model import RecordTableModel
 from ui.widgets.table_view import RecordTableView
 
@@ -40,8 +41,7 @@ class AccountView(QWidget):
         self.holder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.badges = QHBoxLayout()
         self.badges.setSpacing(6)
-        self.owed_caption = QLabel(self.tr("Total owed"))
-        self.owed_caption.setProperty("role", "caption")
+        self.owed_caption = styled(self.tr("Total owed"), "caption")
         self.owed = QLabel()
         self.owed.setProperty("role", "amount")
         self.fields: dict[str, QLabel] = {}

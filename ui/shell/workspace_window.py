@@ -24,6 +24,7 @@ from ui.shell.idle_watcher import IdleWatcher
 from ui.shell.lock_overlay import LockOverlay
 from ui.shell.roles import pages_for, workspace_title
 from ui.shell.status_line import StatusLine
+from ui.widgets.labels import styled
 from ui.widgets.page import WorkspacePage
 
 NAV_WIDTH = 210
@@ -108,8 +109,7 @@ class WorkspaceWindow(QMainWindow):
                 34, 34, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
             )
         )
-        brand = QLabel(self.tr("Business Hall Counter System"))
-        brand.setProperty("role", "brand")
+        brand = styled(self.tr("Business Hall Counter System"), "brand")
         hall = QLabel(f"{hall_name} · {workspace_title(self.actor.role)}")
         hall.setProperty("role", "muted")
         self.clock = QLabel()
