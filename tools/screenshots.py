@@ -92,8 +92,7 @@ def clerk_shots(controller: AppController, size: tuple[int, int], suffix: str) -
     wait_idle(controller)
     shoot(window, f"clerk-account-search{suffix}", size)
     hits = page.hits.records
-    owing = next((h for h in hits if True), None)
-    page.query.setText(owing.account_no if owing else "3200000001")
+    page.query.setText(hits[0].account_no if hits else "3200000001")
     page.search()
     wait_idle(controller)
     shoot(window, f"clerk-account-view{suffix}", size)

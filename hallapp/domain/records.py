@@ -34,15 +34,6 @@ class Actor:
 
 
 @dataclass(frozen=True)
-class HallInfo:
-    hall_id: str
-    code: str
-    name: str
-    unit_name: str
-    device_code: str
-
-
-@dataclass(frozen=True)
 class AccountHit:
     account_id: str
     account_no: str

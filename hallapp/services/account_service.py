@@ -22,6 +22,7 @@ from hallapp.domain.permissions import Permission, require
 from hallapp.domain.records import AccountDetail, AccountHit, Actor, ApplicationRow, BillRow, PaymentRow
 from hallapp.domain.search import SearchKind, SearchQuery, parse_query
 from hallapp.services.context import ServiceBase
+from hallapp.services.settings_service import values_in
 
 BILL_PERIODS_SHOWN = 24
 PAYMENTS_SHOWN = 30
@@ -38,17 +39,12 @@ _HIT_COLUMNS = (
 
 
 class AccountService(ServiceBase):
-    def __init__(self, *args, settings, **kwargs) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(*args, **kwargs)
-        self.settings = settings
-
     def search(self, actor: Actor, raw: str, kind: SearchKind = SearchKind.AUTO) -> list[AccountHit]:
         require(actor.role, Permission.SEARCH_ACCOUNTS)
-        values = self.settings.values()
-        query = parse_query(raw, kind, account_length=values["accounts.number_length"])
-        limit = values["accounts.search_limit"]
-        with self.db.read() as s:
-            return find_accounts(s, query, limit)
+        with self.db.read() as s:  # one transaction: the rules and the search see the same state
+            values = values_in(s)
+            query = parse_query(raw, kind, account_length=values["accounts.number_length"])
+            return find_accounts(s, query, values["accounts.search_limit"])
 
     def open(self, actor: Actor, account_id: str) -> AccountDetail:
         require(actor.role, Permission.SEARCH_ACCOUNTS)

@@ -1,6 +1,5 @@
 """The audit trail: every sign-in, lock, change and approval, hash-chained so tampering shows."""
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -12,16 +11,6 @@ from hallapp.domain.canonical import GENESIS_HASH, canonical_json, chain_hash
 from hallapp.domain.ids import new_id
 from hallapp.domain.records import Actor
 from hallapp.sync import outbox
-
-
-@dataclass(frozen=True)
-class AuditEntry:
-    seq: int
-    at: datetime
-    staff_no: str | None
-    action: str
-    target: str | None
-    details: dict[str, Any]
 
 
 def _row_hash(prev_hash: str, row: AuditEvent) -> str:
@@ -103,10 +92,3 @@ def verify_chain(session: Session, batch: int = 5000) -> int | None:
             prev = row.hash
             last_seq = row.seq
         session.expunge_all()
-
-
-def recent(session: Session, limit: int = 200) -> list[AuditEntry]:
-    import json
-
-    rows = session.scalars(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(limit)).all()
-    return [AuditEntry(r.seq, r.at, r.staff_no, r.action, r.target, json.loads(r.details)) for r in rows]

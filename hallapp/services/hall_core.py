@@ -30,7 +30,7 @@ class HallCore:
         self.settings = SettingsService(*common)
         self.reference = ReferenceService(*common)
         self.auth = AuthService(*common, settings=self.settings)
-        self.accounts = AccountService(*common, settings=self.settings)
+        self.accounts = AccountService(*common)
 
     @classmethod
     def open(cls, path: Path, *, clock: Clock | None = None) -> "HallCore":

@@ -5,6 +5,7 @@ from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from hallapp.db.models import Setting
 from hallapp.domain.errors import InvalidForm, InvalidInput, SettingUnknown
@@ -27,8 +28,7 @@ class SettingsService(ServiceBase):
     def values(self) -> dict[str, Any]:
         """Every setting's effective value (stored override, else the catalog default)."""
         with self.db.read() as s:
-            stored = {row.key: row.value for row in s.scalars(select(Setting))}
-        return {d.key: _effective(d.key, stored.get(d.key)) for d in CATALOG}
+            return values_in(s)
 
     def get(self, key: str) -> Any:
         if key not in BY_KEY:
@@ -115,6 +115,12 @@ class SettingsService(ServiceBase):
             actor=actor,
             payload={"key": key, "value": definition.to_json(new)},
         )
+
+
+def values_in(s: Session) -> dict[str, Any]:
+    """The effective settings read inside the caller's transaction."""
+    stored = {row.key: row.value for row in s.scalars(select(Setting))}
+    return {d.key: _effective(d.key, stored.get(d.key)) for d in CATALOG}
 
 
 @lru_cache(maxsize=1024)

@@ -3,7 +3,7 @@
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hallapp.db.models import Outbox
@@ -58,6 +58,4 @@ def head_hash(session: Session) -> str:
 
 
 def pending_count(session: Session) -> int:
-    from sqlalchemy import func
-
     return session.scalar(select(func.count()).select_from(Outbox).where(Outbox.status == "pending")) or 0

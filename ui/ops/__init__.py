@@ -85,18 +85,9 @@ class CoreOps(QObject):
             return
         if job.on_success:
             job.on_success(value)
-        changes = _changes_in(value)
-        if changes is not None:
-            self.sig_operation_did_execute.emit(changes, job.initiator)
+        if isinstance(value, Changes):
+            self.sig_operation_did_execute.emit(value, job.initiator)
 
     def shutdown(self) -> None:
         self._pool.shutdown(wait=True)
         self.core.close()
-
-
-def _changes_in(value: Any) -> Changes | None:
-    if isinstance(value, Changes):
-        return value
-    if isinstance(value, tuple) and value and isinstance(value[-1], Changes):
-        return value[-1]
-    return None

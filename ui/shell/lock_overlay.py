@@ -49,7 +49,6 @@ class LockOverlay(QWidget):
             title_role="page-title",
             object_name="LockCard",
         )
-        card.setFixedWidth(420)
         centred(self, card)
         self.password.returnPressed.connect(self._on_unlock_clicked)
         self.unlock_button.clicked.connect(self._on_unlock_clicked)

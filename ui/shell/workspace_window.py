@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hallapp.domain.enums import LABELS
 from hallapp.domain.records import Actor
 from hallapp.paths import resources_dir
 from ui.ops import CoreOps
@@ -24,6 +23,7 @@ from ui.shell.idle_watcher import IdleWatcher
 from ui.shell.lock_overlay import LockOverlay
 from ui.shell.roles import pages_for, workspace_title
 from ui.shell.status_line import StatusLine
+from ui.widgets.formatting import label
 from ui.widgets.labels import styled
 from ui.widgets.page import WorkspacePage
 
@@ -114,7 +114,7 @@ class WorkspaceWindow(QMainWindow):
         hall.setProperty("role", "muted")
         self.clock = QLabel()
         self.clock.setProperty("role", "muted")
-        user = QLabel(f"{self.actor.name}（{self.actor.staff_no}）· {self.tr_enum(self.actor.role)}")
+        user = QLabel(f"{self.actor.name}（{self.actor.staff_no}）· {label(self.actor.role)}")
         lock = QToolButton()
         lock.setText(self.tr("Lock (F12)"))
         lock.setIcon(_icon("lock", "light"))
@@ -135,11 +135,6 @@ class WorkspaceWindow(QMainWindow):
         timer.timeout.connect(self._tick)
         timer.start(1000)
         return header
-
-    def tr_enum(self, value) -> str:  # type: ignore[no-untyped-def]
-        from PySide6.QtCore import QCoreApplication
-
-        return QCoreApplication.translate("Enum", LABELS[value])
 
     def _tick(self) -> None:
         self.clock.setText(QDateTime.currentDateTime().toString("yyyy-MM-dd HH:mm:ss"))

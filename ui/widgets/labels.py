@@ -26,7 +26,7 @@ def icon_card(
     icon_name: str,
     title: str,
     *widgets: QWidget,
-    width: int = 640,
+    width: int = 560,
     title_role: str = "placeholder-title",
     object_name: str | None = None,
 ) -> QFrame:
@@ -36,7 +36,7 @@ def icon_card(
         card.setObjectName(object_name)
     else:
         card.setProperty("role", "card")
-    card.setMaximumWidth(width)
+    card.setFixedWidth(width)  # a known width lets word-wrapped labels take their full height
     image = QLabel()
     image.setPixmap(icon(icon_name, "accent").pixmap(QSize(60, 60)))
     image.setAlignment(Qt.AlignmentFlag.AlignCenter)

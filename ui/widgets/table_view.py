@@ -41,6 +41,3 @@ class RecordTableView(QTableView):
         if self.proxy.rowCount():
             self.selectRow(0)
             self.setCurrentIndex(self.proxy.index(0, 0))
-
-    def sort_default(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.sortByColumn(column, order)
