@@ -29,6 +29,9 @@ def run_migrations() -> None:
         url = context.get_x_argument(as_dictionary=True).get("db", "hallapp-dev.sqlite")
         engine = create_engine(f"sqlite:///{url}")
     with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:  # batch mode recreates tables; SQLite's own procedure turns FK checks off meanwhile
+            _pragma(connection, "foreign_keys = OFF")  # outside any transaction, or SQLite ignores it
         context.configure(
             connection=connection,
             target_metadata=target_metadata,
@@ -39,7 +42,15 @@ def run_migrations() -> None:
         )
         with context.begin_transaction():
             context.run_migrations()
+            if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+                raise RuntimeError("the migration left rows that break a foreign key")
         connection.commit()
+        if sqlite:
+            _pragma(connection, "foreign_keys = ON")
+
+
+def _pragma(connection, setting: str) -> None:  # type: ignore[no-untyped-def]
+    connection.connection.driver_connection.execute(f"PRAGMA {setting}")
 
 
 run_migrations()

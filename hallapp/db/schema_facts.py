@@ -14,6 +14,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -21,7 +22,19 @@ from hallapp.db.base import Base, Id, UtcDateTime
 
 
 class Shift(Base):
+    """One clerk's till on one PC. A closed shift takes no more payments (its cash-up is final)."""
+
     __tablename__ = "shift"
+    __table_args__ = (
+        Index(
+            "ix_shift_one_open",
+            "operator_id",
+            "device_id",
+            unique=True,
+            sqlite_where=text("closed_at IS NULL"),
+            postgresql_where=text("closed_at IS NULL"),
+        ),
+    )
 
     shift_id: Mapped[str] = mapped_column(Id, primary_key=True)
     operator_id: Mapped[str] = mapped_column(ForeignKey("operator.operator_id"))
@@ -29,6 +42,10 @@ class Shift(Base):
     business_date: Mapped[date] = mapped_column(Date)
     opened_at: Mapped[datetime] = mapped_column(UtcDateTime)
     closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    expected_cash_fen: Mapped[int | None] = mapped_column(BigInteger)
+    counted_cash_fen: Mapped[int | None] = mapped_column(BigInteger)
+    difference_reason: Mapped[str | None] = mapped_column(Text)
+    close_summary: Mapped[dict | None] = mapped_column(JSON)  # the shift.close op's payload (§4.13)
 
 
 class Payment(Base):
@@ -53,6 +70,15 @@ class Payment(Base):
     business_date: Mapped[date] = mapped_column(Date)
     paid_at: Mapped[datetime] = mapped_column(UtcDateTime)
     reverses_payment_id: Mapped[str | None] = mapped_column(ForeignKey("payment.payment_id"), unique=True)
+    request_id: Mapped[str | None] = mapped_column(Id, unique=True)  # the clerk's click: retries replay it
+    to_prepaid_fen: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    tendered_fen: Mapped[int | None] = mapped_column(BigInteger)
+    # Principal owed before, principal + penalty owed after: the receipt prints the facts as they were.
+    owed_before_fen: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    owed_after_fen: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    prepaid_after_fen: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    approval_id: Mapped[str | None] = mapped_column(ForeignKey("approval.approval_id"))
+    note: Mapped[str | None] = mapped_column(Text)  # a reversal's reason
 
 
 class PaymentAllocation(Base):
@@ -62,6 +88,7 @@ class PaymentAllocation(Base):
     bill_id: Mapped[str] = mapped_column(ForeignKey("bill.bill_id"), primary_key=True)
     principal_fen: Mapped[int] = mapped_column(BigInteger)
     penalty_fen: Mapped[int] = mapped_column(BigInteger, default=0)
+    outstanding_before_fen: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
 
 
 class ReceiptPrint(Base):
@@ -72,6 +99,72 @@ class ReceiptPrint(Base):
     printed_at: Mapped[datetime] = mapped_column(UtcDateTime)
     operator_id: Mapped[str] = mapped_column(ForeignKey("operator.operator_id"))
     is_reprint: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Approval(Base):
+    """Something a clerk may not do alone, and a supervisor's answer (at the counter or from the queue)."""
+
+    __tablename__ = "approval"
+    __table_args__ = (
+        CheckConstraint("status IN ('pending','approved','refused','used')", name="status"),
+        Index("ix_approval_status", "status", "requested_at"),
+    )
+
+    approval_id: Mapped[str] = mapped_column(Id, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(24))
+    target_id: Mapped[str] = mapped_column(Id)
+    reason: Mapped[str] = mapped_column(Text)
+    requested_by: Mapped[str] = mapped_column(ForeignKey("operator.operator_id"))
+    requested_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    device_id: Mapped[str] = mapped_column(Id)
+    status: Mapped[str] = mapped_column(String(12))
+    decided_by: Mapped[str | None] = mapped_column(ForeignKey("operator.operator_id"))
+    decided_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    decision_note: Mapped[str | None] = mapped_column(Text)
+    at_counter: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ArrearsNotice(Base):
+    """A printed arrears notice and how it reached the customer (DOMAIN_RULES R3.2)."""
+
+    __tablename__ = "arrears_notice"
+    __table_args__ = (
+        CheckConstraint("kind IN ('reminder','cut_plan')", name="kind"),
+        CheckConstraint("outcome IN ('pending','signed','refused')", name="outcome"),
+        Index("ix_arrears_notice_account", "account_id", "issued_at"),
+    )
+
+    notice_id: Mapped[str] = mapped_column(Id, primary_key=True)
+    notice_no: Mapped[str] = mapped_column(String(24), unique=True)
+    kind: Mapped[str] = mapped_column(String(12))
+    account_id: Mapped[str] = mapped_column(ForeignKey("account.account_id"))
+    business_date: Mapped[date] = mapped_column(Date)
+    issued_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    operator_id: Mapped[str] = mapped_column(ForeignKey("operator.operator_id"))
+    outstanding_fen: Mapped[int] = mapped_column(BigInteger)
+    penalty_fen: Mapped[int] = mapped_column(BigInteger)
+    pay_by: Mapped[date] = mapped_column(Date)
+    cut_from: Mapped[date | None] = mapped_column(Date)
+    cut_to: Mapped[date | None] = mapped_column(Date)
+    delivery: Mapped[str] = mapped_column(String(12))
+    outcome: Mapped[str] = mapped_column(String(12), default="pending")
+    outcome_note: Mapped[str | None] = mapped_column(Text)
+    outcome_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    settled_by_payment_id: Mapped[str | None] = mapped_column(ForeignKey("payment.payment_id"))
+
+
+class ReconnectionRequest(Base):
+    """Raised when an account that had a cut notice pays everything it owes."""
+
+    __tablename__ = "reconnection_request"
+
+    request_id: Mapped[str] = mapped_column(Id, primary_key=True)
+    account_id: Mapped[str] = mapped_column(ForeignKey("account.account_id"))
+    notice_id: Mapped[str] = mapped_column(ForeignKey("arrears_notice.notice_id"))
+    payment_id: Mapped[str] = mapped_column(ForeignKey("payment.payment_id"), unique=True)
+    requested_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    due_by: Mapped[datetime] = mapped_column(UtcDateTime)
+    status: Mapped[str] = mapped_column(String(12), default="open")
 
 
 class Application(Base):

@@ -31,8 +31,14 @@ DT_FORMAT = "%Y-%m-%d %H:%M:%S.000000"
 CUSTOMER_SQL = "INSERT INTO customer VALUES (?,?,?,?,?,?,?,?,?,0)"
 ACCOUNT_SQL = "INSERT INTO account VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)"
 BILL_SQL = "INSERT INTO bill VALUES (?,?,?,?,?,?,?,?,0)"
-PAYMENT_SQL = "INSERT INTO payment VALUES (?,?,?,?,?,0,?,?,?,NULL,?,?,NULL)"
-ALLOC_SQL = "INSERT INTO payment_allocation VALUES (?,?,?,0)"
+PAYMENT_SQL = (
+    "INSERT INTO payment (payment_id, receipt_no, device_id, account_id, amount_fen, penalty_fen, method,"
+    " reference, operator_id, business_date, paid_at, owed_before_fen) VALUES (?,?,?,?,?,0,?,?,?,?,?,?)"
+)
+ALLOC_SQL = (
+    "INSERT INTO payment_allocation (payment_id, bill_id, principal_fen, penalty_fen, outstanding_before_fen)"
+    " VALUES (?,?,?,0,?)"
+)
 APPLICATION_SQL = "INSERT INTO application VALUES (?,?,?,?,?,?,?,?,?,'{}')"
 
 
@@ -190,9 +196,10 @@ class AccountGenerator:
                 rng.choice(self.clerk_ids),
                 day.isoformat(),
                 paid_at,
+                amount,
             )
         )
-        batch.allocations.append((payment_id, bill_id, amount))
+        batch.allocations.append((payment_id, bill_id, amount, amount))
 
     def _application(self, batch: _Batch, account_id: str | None, name: str) -> None:
         rng = self.rng

@@ -118,6 +118,21 @@ class ApplicationStatus(StrEnum):
         return self not in (ApplicationStatus.ARCHIVED, ApplicationStatus.CANCELLED)
 
 
+class NoticeDelivery(StrEnum):
+    """How an arrears notice reached the customer (R3.2: 送达)."""
+
+    IN_PERSON = "in_person"
+    POST = "post"
+    POSTED_AT_PREMISES = "posted"
+    SMS = "sms"
+
+
+class NoticeOutcome(StrEnum):
+    PENDING = "pending"
+    SIGNED = "signed"
+    REFUSED = "refused"
+
+
 LABELS: dict[StrEnum, str] = {
     Role.GUIDE: QT_TRANSLATE_NOOP("Enum", "Lobby guide"),
     Role.CLERK: QT_TRANSLATE_NOOP("Enum", "Counter clerk"),
@@ -150,6 +165,13 @@ LABELS: dict[StrEnum, str] = {
     PaymentMethod.WECHAT: QT_TRANSLATE_NOOP("Enum", "WeChat Pay"),
     PaymentMethod.ALIPAY: QT_TRANSLATE_NOOP("Enum", "Alipay"),
     PaymentMethod.PREPAID: QT_TRANSLATE_NOOP("Enum", "Prepaid balance"),
+    NoticeDelivery.IN_PERSON: QT_TRANSLATE_NOOP("Enum", "Handed over at the counter"),
+    NoticeDelivery.POST: QT_TRANSLATE_NOOP("Enum", "By post"),
+    NoticeDelivery.POSTED_AT_PREMISES: QT_TRANSLATE_NOOP("Enum", "Posted at the premises"),
+    NoticeDelivery.SMS: QT_TRANSLATE_NOOP("Enum", "Text message"),
+    NoticeOutcome.PENDING: QT_TRANSLATE_NOOP("Enum", "Not yet signed"),
+    NoticeOutcome.SIGNED: QT_TRANSLATE_NOOP("Enum", "Signed"),
+    NoticeOutcome.REFUSED: QT_TRANSLATE_NOOP("Enum", "Refused to sign"),
     ApplicationKind.NEW_RESIDENT: QT_TRANSLATE_NOOP("Enum", "Low-voltage residential new connection"),
     ApplicationKind.NEW_NON_RESIDENT: QT_TRANSLATE_NOOP("Enum", "Low-voltage non-residential new connection"),
     ApplicationKind.CAPACITY_INCREASE: QT_TRANSLATE_NOOP("Enum", "Capacity increase"),

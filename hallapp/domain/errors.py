@@ -70,3 +70,19 @@ class InvalidForm(HallError):
     def __init__(self, errors: dict[str, InvalidInput]) -> None:
         super().__init__(None, fields=sorted(errors))
         self.errors = errors
+
+
+class ActionRefused(HallError):
+    """The input is fine but the state forbids the action now; ``reason`` says which rule applies."""
+
+    code = "action_refused"
+
+    def __init__(self, reason: str, **params: Any) -> None:
+        super().__init__(None, reason=reason, **params)
+        self.reason = reason
+
+
+class ApprovalRequired(ActionRefused):
+    """A supervisor must approve first (at the counter or through the approval queue)."""
+
+    code = "approval_required"

@@ -141,3 +141,4 @@ class Changes:
     holidays: bool = False
     accounts: frozenset[str] = field(default_factory=frozenset)
     session: bool = False
+    payments: bool = False  # a payment, reversal, approval or shift close: tills and queues refresh

@@ -7,7 +7,14 @@ from sqlalchemy import select
 
 from hallapp.db.models import Operator
 from hallapp.domain.enums import Role
-from hallapp.domain.errors import AccountLockedOut, InvalidInput, LoginFailed, OperatorInactive
+from hallapp.domain.errors import (
+    AccountLockedOut,
+    ActionRefused,
+    InvalidInput,
+    LoginFailed,
+    OperatorInactive,
+)
+from hallapp.domain.permissions import Permission, require
 from hallapp.domain.records import Actor
 from hallapp.domain.text import has_control_chars, normalize
 from hallapp.services import audit, passwords
@@ -44,6 +51,20 @@ class AuthService(ServiceBase):
         if outcome.error:
             raise outcome.error
         return actor
+
+    def verify_approver(self, staff_no: str, password: str, *, requested_by: Actor) -> Actor:
+        """A supervisor approving at the counter: their own credentials, same lock-out rules as sign-in."""
+        staff_no = _check_staff_no(staff_no)
+        _check_password(password)
+        outcome = self._attempt(staff_no, password, audit_action="approval.sign")
+        if outcome.error:
+            raise outcome.error
+        approver = outcome.actor
+        assert approver is not None
+        require(approver.role, Permission.APPROVE)
+        if approver.operator_id == requested_by.operator_id:
+            raise ActionRefused("own_request")
+        return approver
 
     def lock(self, actor: Actor, *, reason: str = "idle") -> None:
         self._note(actor, "session.lock", {"reason": reason})

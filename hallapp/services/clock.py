@@ -1,6 +1,10 @@
-"""Time, injectable so tests can move it (idle locks, lock-outs, business dates)."""
+"""Time, injectable so tests can move it (idle locks, lock-outs, business dates in hall time)."""
 
 from datetime import UTC, date, datetime, timedelta
+
+from hallapp.domain.hall_time import HALL_TZ, to_hall_time
+
+__all__ = ["Clock", "FakeClock", "to_hall_time"]
 
 
 class Clock:
@@ -8,7 +12,7 @@ class Clock:
         return datetime.now(UTC)
 
     def local_now(self) -> datetime:
-        return self.now().astimezone()
+        return self.now().astimezone(HALL_TZ)
 
     def business_date(self) -> date:
         return self.local_now().date()
@@ -25,3 +29,6 @@ class FakeClock(Clock):
 
     def advance(self, **delta: float) -> None:
         self._now += timedelta(**delta)
+
+    def set(self, moment: datetime) -> None:
+        self._now = moment

@@ -16,8 +16,12 @@ from hallapp.services.account_service import AccountService
 from hallapp.services.auth_service import AuthService
 from hallapp.services.clock import Clock
 from hallapp.services.context import DeviceInfo
+from hallapp.services.notice_service import NoticeService
+from hallapp.services.payment_service import PaymentService
 from hallapp.services.reference_service import ReferenceService
+from hallapp.services.reversal_service import ReversalService
 from hallapp.services.settings_service import SettingsService
+from hallapp.services.shift_service import ShiftService
 from hallapp.sync import outbox
 
 
@@ -31,6 +35,10 @@ class HallCore:
         self.reference = ReferenceService(*common)
         self.auth = AuthService(*common, settings=self.settings)
         self.accounts = AccountService(*common)
+        self.payments = PaymentService(*common)
+        self.reversals = ReversalService(*common, auth=self.auth)
+        self.shifts = ShiftService(*common)
+        self.notices = NoticeService(*common)
 
     @classmethod
     def open(cls, path: Path, *, clock: Clock | None = None) -> "HallCore":

@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication
 
 from hallapp.domain.enums import LABELS
 from hallapp.domain.money import format_fen
+from hallapp.domain.hall_time import to_hall_time
 
 
 def money(fen: int) -> str:
@@ -18,7 +19,8 @@ def day(value: date | None) -> str:
 
 
 def local_time(value: datetime) -> str:
-    return value.astimezone().strftime("%Y-%m-%d %H:%M")
+    """Hall time (UTC+8), the same on every PC whatever its own time zone."""
+    return to_hall_time(value).strftime("%Y-%m-%d %H:%M")
 
 
 def period(text: str) -> str:

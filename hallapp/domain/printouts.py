@@ -1,0 +1,161 @@
+"""What goes on paper: plain values the services fill and ``hallapp.printing`` lays out.
+
+Times are the hall's local time (naive, already converted). Money is integer fen. Printouts are
+official documents and always in Chinese, whatever language the screen uses.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+from hallapp.domain.enums import PaymentMethod
+
+
+class PaperSize(StrEnum):
+    THERMAL_80 = "thermal80"  # 80 mm roll, 72 mm printable
+    A5 = "a5"
+    A4 = "a4"
+
+
+@dataclass(frozen=True)
+class HallHeader:
+    unit_name: str  # 供电单位名称, e.g. 国网示例市供电公司
+    hall_name: str  # 营业厅
+    hall_address: str
+    service_hotline: str  # 95598
+    regulator_hotline: str  # 12398
+
+
+@dataclass(frozen=True)
+class ReceiptLine:
+    """One bill period this payment settled (part of)."""
+
+    period: str  # YYYYMM
+    kwh: int
+    billed_fen: int  # the period's outstanding principal before this payment (应收)
+    principal_fen: int  # principal paid now
+    penalty_fen: int  # penalty paid now (违约金)
+
+
+@dataclass(frozen=True)
+class ReprintMark:
+    count: int  # 1 for the first reprint
+    at: datetime
+
+
+@dataclass(frozen=True)
+class ReceiptDoc:
+    """电费缴费凭证 (DOMAIN_RULES R4.1). A reversal has a negative amount and names the original."""
+
+    header: HallHeader
+    receipt_no: str
+    account_no: str
+    holder: str
+    address: str
+    lines: tuple[ReceiptLine, ...]
+    due_fen: int  # 应收电费: principal outstanding before the payment
+    penalty_fen: int  # 违约金 charged by this payment
+    amount_fen: int  # 本次实收 (negative for a reversal)
+    to_prepaid_fen: int  # part of the amount booked as prepayment (预收)
+    prepaid_after_fen: int  # prepaid balance after the payment (余额)
+    arrears_after_fen: int  # principal + penalty still owed after the payment (尚欠)
+    method: PaymentMethod
+    reference: str  # POS or wallet transaction reference, "" for cash
+    tendered_fen: int | None  # cash handed over, None if not cash
+    change_fen: int | None
+    clerk_staff_no: str
+    clerk_name: str
+    paid_at: datetime
+    reverses_receipt_no: str | None = None
+    reprint: ReprintMark | None = None
+
+
+class NoticeKind(StrEnum):
+    REMINDER = "reminder"  # 催缴电费通知单
+    CUT_PLAN = "cut_plan"  # 欠电费停电计划通知书
+
+
+@dataclass(frozen=True)
+class NoticeLine:
+    period: str
+    due_date: date
+    days_overdue: int
+    outstanding_fen: int
+    penalty_fen: int  # as of ``NoticeDoc.as_of``
+
+
+@dataclass(frozen=True)
+class NoticeDoc:
+    """An arrears notice; printed twice on separate pages: 客户联 and 存根联 (archive copy)."""
+
+    header: HallHeader
+    kind: NoticeKind
+    notice_no: str
+    account_no: str
+    holder: str
+    address: str
+    lines: tuple[NoticeLine, ...]
+    outstanding_fen: int
+    penalty_fen: int
+    as_of: date
+    pay_by: date  # pay before this date to avoid the next step
+    cut_from: date | None  # cut plan only: earliest and latest day of the planned cut
+    cut_to: date | None
+    issued_at: datetime
+    clerk_staff_no: str
+    clerk_name: str
+
+
+@dataclass(frozen=True)
+class MethodTotal:
+    method: PaymentMethod
+    count: int
+    total_fen: int  # net of reversals
+
+
+@dataclass(frozen=True)
+class CashCount:
+    denomination_fen: int  # 10000 for a ¥100 note
+    pieces: int
+
+    @property
+    def total_fen(self) -> int:
+        return self.denomination_fen * self.pieces
+
+
+@dataclass(frozen=True)
+class ShiftPaymentLine:
+    receipt_no: str
+    at: datetime
+    account_no: str
+    method: PaymentMethod
+    amount_fen: int
+    reverses_receipt_no: str | None
+
+
+@dataclass(frozen=True)
+class ShiftReport:
+    """日结/轧账单: what one clerk took in one shift, against the cash counted."""
+
+    header: HallHeader
+    shift_no: str  # short human form of the shift id
+    business_date: date
+    clerk_staff_no: str
+    clerk_name: str
+    device_code: str
+    opened_at: datetime
+    closed_at: datetime
+    by_method: tuple[MethodTotal, ...]
+    payment_count: int  # payments that are not reversals
+    reversal_count: int
+    net_total_fen: int
+    expected_cash_fen: int
+    counted: tuple[CashCount, ...]
+    counted_cash_fen: int
+    difference_fen: int  # counted - expected
+    difference_reason: str
+    first_receipt_no: str
+    last_receipt_no: str
+    reversed_receipt_nos: tuple[str, ...]  # originals cancelled by a reversal in this shift (作废)
+    payments: tuple[ShiftPaymentLine, ...]
+    chain_head: str  # outbox hash-chain head at close (SYNC_DESIGN §4.13)
