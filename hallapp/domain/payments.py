@@ -172,7 +172,7 @@ def clean_note(raw: str, *, field: str, required: bool) -> str:
     """A free-text reason (reversal, cash difference): one line of plain text, not too long."""
     if has_control_chars(raw.replace("\n", " ")):
         raise InvalidInput(field, "control_chars")
-    text = normalize(raw)
+    text = " ".join(raw.split())  # not NFKC: Chinese text keeps its full-width punctuation
     if required and not text:
         raise InvalidInput(field, "empty")
     if len(text) > MAX_NOTE_LENGTH:

@@ -1,1 +1,10 @@
-"""reportlab renderers: bytes in, bytes out (receipts, tickets, notices, forms). Issues 3-5."""
+"""reportlab renderers: printout values in (``hallapp.domain.printouts``), PDF bytes out.
+
+Everything prints in Simplified Chinese with the bundled WenQuanYi Zen Hei font embedded.
+"""
+
+from hallapp.printing.notice import render_notice
+from hallapp.printing.receipt import render_receipt
+from hallapp.printing.shift_report import render_shift_report
+
+__all__ = ["render_notice", "render_receipt", "render_shift_report"]

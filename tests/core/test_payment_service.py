@@ -34,7 +34,10 @@ def snapshot(core) -> tuple:  # type: ignore[no-untyped-def]
 def test_what_is_owed_with_resident_penalty_per_bill(core, clerk) -> None:
     account_id = make_account(core, TWO_BILLS)
     due = core.payments.due(clerk, account_id)
-    assert [(x.period, x.days_overdue, x.penalty_fen) for x in due.lines] == [("202609", 39, 390), ("202610", 8, 160)]
+    assert [(x.period, x.days_overdue, x.penalty_fen) for x in due.lines] == [
+        ("202609", 39, 390),
+        ("202610", 8, 160),
+    ]
     assert (due.principal_fen, due.penalty_fen, due.total_fen) == (30000, 550, 30550)
 
 
@@ -56,7 +59,9 @@ def test_full_cash_payment_settles_bills_and_shows_change(core, clerk) -> None:
     assert [a.target for a in audit_rows(core, "payment.take")] == [result.receipt_no]
 
 
-def test_partial_payment_goes_to_the_oldest_penalty_first_and_is_never_charged_twice(core, clerk, clock) -> None:
+def test_partial_payment_goes_to_the_oldest_penalty_first_and_is_never_charged_twice(
+    core, clerk, clock
+) -> None:
     account_id = make_account(core, TWO_BILLS)
     first = pay(core, clerk, account_id, 5000)
     assert first.penalty_fen == 390  # the oldest bill's penalty, then ¥46.10 of its principal
@@ -82,7 +87,12 @@ def test_overpayment_is_kept_as_prepayment_and_can_pay_later(core, clerk) -> Non
     assert (result.to_prepaid_fen, result.prepaid_after_fen) == (9450, 9450)
     later = make_account(core, [("202610", 5000, date(2026, 11, 12))], prepaid_fen=10000)
     used = pay(core, clerk, later, 5100, method="prepaid")  # ¥50 + 8 days × 1‰ = ¥0.40, minimum ¥1 → ¥51
-    assert (used.penalty_fen, used.to_prepaid_fen, used.prepaid_after_fen, used.arrears_after_fen) == (100, 0, 4900, 0)
+    assert (used.penalty_fen, used.to_prepaid_fen, used.prepaid_after_fen, used.arrears_after_fen) == (
+        100,
+        0,
+        4900,
+        0,
+    )
 
 
 def test_minimum_penalty_of_one_yuan(core, clerk) -> None:
@@ -190,7 +200,12 @@ def test_receipt_doc_reads_the_committed_payment_and_marks_reprints(core, clerk,
     account_id = make_account(core, TWO_BILLS)
     result = pay(core, clerk, account_id, 30550, tendered_fen=31000)
     doc = core.payments.receipt_doc(clerk, result.payment_id)
-    assert (doc.receipt_no, doc.amount_fen, doc.penalty_fen, doc.due_fen) == (result.receipt_no, 30550, 550, 30000)
+    assert (doc.receipt_no, doc.amount_fen, doc.penalty_fen, doc.due_fen) == (
+        result.receipt_no,
+        30550,
+        550,
+        30000,
+    )
     assert [(x.period, x.billed_fen, x.principal_fen, x.penalty_fen) for x in doc.lines] == [
         ("202609", 10000, 10000, 390),
         ("202610", 20000, 20000, 160),
