@@ -7,6 +7,8 @@ from PySide6.QtCore import QCoreApplication, QDateTime
 from hallapp.domain.errors import (
     AccountLockedOut,
     AccountNotFound,
+    ActionRefused,
+    ApprovalRequired,
     DatabaseUnavailable,
     HallError,
     InvalidForm,
@@ -17,6 +19,7 @@ from hallapp.domain.errors import (
     PermissionDenied,
     SettingUnknown,
 )
+from ui.printing.failure import PrintFailed
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -62,6 +65,100 @@ def _input_messages() -> dict[str, str]:
         ),
         "bad_letter": translate("Errors", "Choose one capital letter from A to Z."),
         "date_out_of_range": translate("Errors", "Please choose a date between 2000 and 2100."),
+        "less_than_amount": translate(
+            "Errors", "The cash received is less than the amount of {amount}; please check the cash."
+        ),
+        "bad_card_reference": translate(
+            "Errors", "The POS reference has 6 to 32 letters or digits; copy it from the card slip."
+        ),
+        "bad_wechat_reference": translate(
+            "Errors",
+            "This is not a WeChat Pay payment code (18 digits starting with 10 to 15); scan the customer's code again.",
+        ),
+        "bad_alipay_reference": translate(
+            "Errors",
+            "This is not an Alipay payment code (16 to 24 digits starting with 25 to 30); scan the customer's code again.",
+        ),
+        "unknown_denomination": translate("Errors", "Count only RMB notes and coins of the listed values."),
+        "not_a_count": translate(
+            "Errors", "Enter the number of notes or coins as a whole number, 0 or more."
+        ),
+    }
+
+
+def _refusal_messages() -> dict[str, str]:
+    return {
+        "account_closed": translate(
+            "Errors", "Account {account_no} is closed and takes no payments; please check the account number."
+        ),
+        "dues_changed": translate(
+            "Errors",
+            "What account {account_no} owes has changed (perhaps paid at another window); "
+            "the amounts are refreshed, please check them and confirm again.",
+        ),
+        "prepaid_insufficient": translate(
+            "Errors", "The prepaid balance is only {balance}; take the rest by another method."
+        ),
+        "prepaid_more_than_due": translate(
+            "Errors", "The prepaid balance can pay at most what is owed ({due}); lower the amount."
+        ),
+        "request_reused": translate(
+            "Errors",
+            "This payment form was already used for another payment; please start the payment again.",
+        ),
+        "earlier_shift_open": translate(
+            "Errors", "Your shift of {day} is still open; close it (cash-up) before taking today's payments."
+        ),
+        "no_open_shift": translate(
+            "Errors", "There is no open shift to close: it is already closed, or no payment was taken yet."
+        ),
+        "shift_open": translate("Errors", "This shift is still open; close it first to print its report."),
+        "reversal_of_reversal": translate(
+            "Errors",
+            "Receipt {receipt_no} is itself a reversal and cannot be reversed; take a new payment instead.",
+        ),
+        "already_reversed": translate("Errors", "Receipt {receipt_no} has already been reversed."),
+        "not_same_day": translate(
+            "Errors",
+            "Receipt {receipt_no} is from an earlier business day; only same-day payments can be reversed at "
+            "the counter, please ask the billing department.",
+        ),
+        "prepaid_used": translate(
+            "Errors",
+            "The prepayment made by receipt {receipt_no} has already been used, so it cannot be reversed here; "
+            "please ask the billing department.",
+        ),
+        "own_request": translate(
+            "Errors", "A supervisor cannot approve their own request; ask another supervisor."
+        ),
+        "already_decided": translate("Errors", "This request has already been decided; refresh the list."),
+        "reminder_not_due": translate(
+            "Errors", "Account {account_no} has nothing overdue yet, so no reminder notice can be issued."
+        ),
+        "cut_plan_not_due": translate(
+            "Errors",
+            "Account {account_no} is not overdue long enough for a disconnection notice; issue a reminder notice.",
+        ),
+        "outcome_recorded": translate("Errors", "The delivery of notice {notice_no} is already recorded."),
+    }
+
+
+def _approval_messages() -> dict[str, str]:
+    return {
+        "approval_required": translate(
+            "Errors",
+            "A reversal needs a supervisor: have them enter their staff number and password here, "
+            "or send the request to the approval queue.",
+        ),
+        "approval_pending": translate(
+            "Errors", "The supervisor has not decided yet; wait for the approval or ask them to approve here."
+        ),
+        "approval_refused": translate(
+            "Errors", "The supervisor refused this reversal; see their note in the request list."
+        ),
+        "approval_invalid": translate(
+            "Errors", "This approval is for another payment or was already used; request a new one."
+        ),
     }
 
 
@@ -101,6 +198,13 @@ def message_for(exc: BaseException) -> str:
         return message_for(first)
     if isinstance(exc, InvalidInput):
         template = _input_messages().get(exc.reason)
+        if template:
+            return template.format(**exc.params)
+    if isinstance(exc, PrintFailed):
+        return exc.message()
+    if isinstance(exc, ActionRefused):
+        table = _approval_messages() if isinstance(exc, ApprovalRequired) else _refusal_messages()
+        template = table.get(exc.reason)
         if template:
             return template.format(**exc.params)
     if isinstance(exc, HallError):

@@ -86,6 +86,7 @@ class PaymentRequest:
 @dataclass(frozen=True)
 class PaymentResult:
     payment_id: str
+    account_id: str
     receipt_no: str
     amount_fen: int
     penalty_fen: int

@@ -283,6 +283,7 @@ def _result(
     tendered = payment.tendered_fen
     return PaymentResult(
         payment_id=payment.payment_id,
+        account_id=payment.account_id,
         receipt_no=payment.receipt_no,
         amount_fen=payment.amount_fen,
         penalty_fen=payment.penalty_fen,

@@ -375,6 +375,7 @@ def _row(s: Session, a: Approval) -> ApprovalRow:
 def _result(payment: Payment) -> PaymentResult:
     return PaymentResult(
         payment_id=payment.payment_id,
+        account_id=payment.account_id,
         receipt_no=payment.receipt_no,
         amount_fen=payment.amount_fen,
         penalty_fen=payment.penalty_fen,
