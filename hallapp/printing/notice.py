@@ -72,7 +72,7 @@ def render_notice(doc: NoticeDoc, paper: PaperSize = PaperSize.A4) -> bytes:
     buffer = BytesIO()
     canvas = new_canvas(buffer, size, TITLES[doc.kind])
     for copy in (CUSTOMER_COPY, ARCHIVE_COPY):
-        _draw_page(canvas, doc, size, copy)
+        _draw_page(canvas, doc, size[0] / A4[0], copy)
     canvas.save()
     return buffer.getvalue()
 
@@ -81,14 +81,18 @@ def notice_title(doc: NoticeDoc) -> str:
     return TITLES[doc.kind]
 
 
-def _draw_page(canvas: Canvas, doc: NoticeDoc, size: tuple[float, float], copy: str) -> None:
-    """The body from the top; the delivery receipt (archive copy) and the footer at the bottom."""
-    width, height = size
+def _draw_page(canvas: Canvas, doc: NoticeDoc, scale: float, copy: str) -> None:
+    """The body from the top; the delivery receipt (archive copy) and the footer at the bottom.
+
+    The page is laid out on A4 and scaled to the paper (A5 is A4 at 1/√2), so both look alike.
+    """
+    width, height = A4
     top = height - MARGIN_TOP
     body_height = top - _draw_body(MeasuringCanvas(), doc, width, top, copy)
     foot_height = -_draw_foot(MeasuringCanvas(), doc, width, 0, copy)
     available = top - MARGIN_BOTTOM
     canvas.saveState()
+    canvas.scale(scale, scale)
     if body_height + GAP + foot_height <= available:
         _draw_body(canvas, doc, width, top, copy)
         _draw_foot(canvas, doc, width, MARGIN_BOTTOM + foot_height, copy)

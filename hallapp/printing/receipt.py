@@ -75,6 +75,13 @@ FORM_BARCODE_HEIGHT = 12 * mm
 FORM_STAMP_WIDTH = 40 * mm
 FORM_STAMP_HEIGHT = 15 * mm
 FORM_STAMP_TEXT_SIZE = 15
+FORM_STAMP_TILT_DEGREES = 6
+FORM_STAMP_LINE_WIDTH = 1.6
+FORM_TITLE_GAP = 2 * mm  # between the unit name and the title, and the title and its rules
+FORM_DOUBLE_RULE_GAP = 1.2
+FORM_RULE_OVERHANG = 3 * mm
+FORM_INFO_GAP = 9 * mm  # from the title rules down to the 营业厅/流水号 line
+FORM_FOOT_GAP = 5 * mm
 STAMP_RED = Color(0.78, 0.08, 0.08)
 
 
@@ -259,21 +266,22 @@ def _draw_form(canvas: Canvas, doc: ReceiptDoc, top: float) -> float:
         canvas, left, y - FORM_GAP, grid, _form_amount_rows(doc), row_height=FORM_ROW, size=FORM_BODY_SIZE
     )
     hotlines = hotlines_text(doc.header.service_hotline, doc.header.regulator_hotline)
-    draw_text(canvas, left, y - 5 * mm, hotlines, FORM_SMALL_SIZE)
-    draw_text(canvas, right, y - 5 * mm, "收费单位（章）", FORM_SMALL_SIZE, "right")
-    return y - 6 * mm
+    foot = y - FORM_FOOT_GAP
+    draw_text(canvas, left, foot, hotlines, FORM_SMALL_SIZE)
+    draw_text(canvas, right, foot, "收费单位（章）", FORM_SMALL_SIZE, "right")
+    return foot - FORM_SMALL_SIZE / 2
 
 
 def _form_heading(canvas: Canvas, doc: ReceiptDoc, left: float, right: float, top: float) -> float:
     centre = (left + right) / 2
     draw_text(canvas, centre, top - FORM_UNIT_SIZE, doc.header.unit_name, FORM_UNIT_SIZE, "center")
-    title_base = top - FORM_UNIT_SIZE - FORM_TITLE_SIZE - 2 * mm
+    title_base = top - FORM_UNIT_SIZE - FORM_TITLE_SIZE - FORM_TITLE_GAP
     title = receipt_title(doc)
     draw_bold(canvas, centre, title_base, title, FORM_TITLE_SIZE, "center")
-    underline = title_base - 2 * mm
-    half = text_width(title, FORM_TITLE_SIZE) / 2 + 3 * mm
+    underline = title_base - FORM_TITLE_GAP
+    half = text_width(title, FORM_TITLE_SIZE) / 2 + FORM_RULE_OVERHANG
     draw_rule(canvas, centre - half, centre + half, underline)
-    draw_rule(canvas, centre - half, centre + half, underline - 1.2)
+    draw_rule(canvas, centre - half, centre + half, underline - FORM_DOUBLE_RULE_GAP)
     bars_bottom = top - FORM_BARCODE_HEIGHT - 1 * mm
     draw_code128(
         canvas,
@@ -293,7 +301,7 @@ def _form_heading(canvas: Canvas, doc: ReceiptDoc, left: float, right: float, to
     )
     if doc.reprint:
         _draw_stamp(canvas, left, top, doc.reprint)
-    info = underline - 9 * mm
+    info = underline - FORM_INFO_GAP
     draw_text(canvas, left, info, f"营业厅：{doc.header.hall_name}", FORM_BODY_SIZE)
     draw_text(canvas, right, info, f"流水号：{doc.receipt_no}", FORM_BODY_SIZE, "right")
     return info - 2.5 * mm
@@ -303,10 +311,10 @@ def _draw_stamp(canvas: Canvas, left: float, top: float, mark: ReprintMark) -> N
     """A red framed 补打 stamp, tilted like a hand stamp, top left."""
     canvas.saveState()
     canvas.translate(left + FORM_STAMP_WIDTH / 2 + 2 * mm, top - FORM_STAMP_HEIGHT / 2 - 1 * mm)
-    canvas.rotate(6)
+    canvas.rotate(FORM_STAMP_TILT_DEGREES)
     canvas.setStrokeColor(STAMP_RED)
     canvas.setFillColor(STAMP_RED)
-    canvas.setLineWidth(1.6)
+    canvas.setLineWidth(FORM_STAMP_LINE_WIDTH)
     canvas.rect(
         -FORM_STAMP_WIDTH / 2, -FORM_STAMP_HEIGHT / 2, FORM_STAMP_WIDTH, FORM_STAMP_HEIGHT, stroke=1, fill=0
     )
