@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("HALLAPP_PRINTER", "fake")  # no test ever reaches a real printer
 os.environ.setdefault("HALLAPP_HOME", str(Path(__file__).parent / ".hallapp-home-unused"))
 
 import pytest

@@ -1,11 +1,11 @@
 """The status bar every workspace shows: hall and PC, operator, business date, sync, hub, printer."""
 
-from PySide6.QtCore import QCoreApplication, QDate, QObject, QTimer
-from PySide6.QtPrintSupport import QPrinterInfo
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from hallapp.domain.records import Actor
 from ui.ops import CoreOps
+from ui.printing import DocumentKind, printer_for
 
 REFRESH_MS = 30_000
 translate = QCoreApplication.translate
@@ -46,21 +46,25 @@ class StatusLine(QObject):
         self.refresh()
 
     def refresh(self) -> None:
-        self.business_date.setText(
-            translate("StatusLine", "Business day {date}").format(
-                date=QDate.currentDate().toString("yyyy-MM-dd")
-            )
-        )
-        printer = QPrinterInfo.defaultPrinterName()
+        receipts = printer_for(DocumentKind.RECEIPT)
+        name, ready = receipts.name(), receipts.is_ready()
         self.printer.setText(
-            translate("StatusLine", "Printer: {name}").format(name=printer)
-            if printer
+            translate("StatusLine", "Printer: {name}").format(name=name)
+            if name
             else translate("StatusLine", "Printer: not set up")
         )
-        self.printer.setProperty("tone", "ok" if printer else "warn")
-        self.ops.run(lambda core: core.pending_outbox(), on_success=self._show_pending, owner=self.bar)
+        self.printer.setProperty("tone", "ok" if name and ready else "warn")
+        self.ops.run(
+            lambda core: (core.pending_outbox(), core.clock.business_date()),
+            on_success=self._show_pending,
+            owner=self.bar,
+        )
 
-    def _show_pending(self, pending: int) -> None:
+    def _show_pending(self, figures: tuple) -> None:
+        pending, business_date = figures
+        self.business_date.setText(
+            translate("StatusLine", "Business day {date}").format(date=business_date.isoformat())
+        )
         self.sync.setText(
             translate("StatusLine", "Sync: standalone, {count} to upload").format(count=pending)
         )
