@@ -67,7 +67,8 @@ class PaymentRow:
     amount_fen: int
     method: PaymentMethod
     operator_name: str
-    reversed: bool
+    reversed: bool  # a later reversal cancelled this payment
+    is_reversal: bool = False  # this row is itself a reversal (negative amount)
 
 
 @dataclass(frozen=True)

@@ -168,7 +168,14 @@ def _payments(s: Session, account_id: str) -> tuple[PaymentRow, ...]:
     ).all()
     return tuple(
         PaymentRow(
-            p.payment_id, p.receipt_no, p.paid_at, p.amount_fen, PaymentMethod(p.method), name, bool(rev)
+            p.payment_id,
+            p.receipt_no,
+            p.paid_at,
+            p.amount_fen,
+            PaymentMethod(p.method),
+            name,
+            bool(rev),
+            p.reverses_payment_id is not None,
         )
         for p, name, rev in rows
     )

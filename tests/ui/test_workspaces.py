@@ -50,7 +50,7 @@ def test_each_role_gets_its_workspace(qtbot, ops, core, staff_no, role, first_pa
 
 def test_later_capabilities_are_honest_placeholders(qtbot, ops, clerk) -> None:  # type: ignore[no-untyped-def]
     window = open_workspace(qtbot, ops, clerk)
-    placeholder = window.pages["payments"]
+    placeholder = window.pages["applications"]
     assert isinstance(placeholder, PlaceholderPage)
     texts = [w.text() for w in placeholder.findChildren(type(window.clock))]
     assert "本版本尚未开通" in texts
@@ -104,3 +104,18 @@ def test_the_lock_screen_hides_what_is_behind_it(qtbot, ops, clerk) -> None:  # 
     image = window.lock_overlay.grab().toImage()
     corner = image.pixelColor(5, 5)
     assert corner.alpha() == 255 and corner.name() == "#00352e"
+
+
+def test_f5_takes_the_open_account_to_the_payment_page(qtbot, ops, clerk) -> None:  # type: ignore[no-untyped-def]
+    window = open_workspace(qtbot, ops, clerk)
+    search = window.show_page("accounts")
+    search.query.setText("3200000001")
+    search.search()
+    wait_ops(qtbot, ops)
+    assert search.current_account_no() == "3200000001"
+    window._on_fkey("F5")
+    wait_ops(qtbot, ops)
+    payments = window.current_page()
+    assert payments is window.pages["payments"]
+    assert payments.due is not None and payments.due.account_no == "3200000001"
+    assert window.fkey_strip.labels["F5"].property("available") == "true"

@@ -143,6 +143,10 @@ class AccountSearchPage(WorkspacePage):
         self.query.selectAll()
         return True
 
+    def current_account_no(self) -> str:
+        detail = self.view.detail
+        return detail.account_no if detail is not None and self.stack.currentIndex() == ACCOUNT else ""
+
     def search(self) -> None:
         if not self.search_button.isEnabled():
             return

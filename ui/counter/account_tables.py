@@ -77,13 +77,17 @@ def payment_columns() -> list[Column[PaymentRow]]:
         Column(translate("AccountTables", "Clerk"), lambda p: p.operator_name, CENTER),
         Column(
             translate("AccountTables", "State"),
-            lambda p: (
-                translate("AccountTables", "Reversed") if p.reversed else translate("AccountTables", "Valid")
-            ),
+            _payment_state,
             CENTER,
-            tone=lambda p: "owed" if p.reversed else None,
+            tone=lambda p: "owed" if p.reversed or p.is_reversal else None,
         ),
     ]
+
+
+def _payment_state(p: PaymentRow) -> str:
+    if p.is_reversal:
+        return translate("AccountTables", "Reversal")
+    return translate("AccountTables", "Reversed") if p.reversed else translate("AccountTables", "Valid")
 
 
 def application_columns() -> list[Column[ApplicationRow]]:

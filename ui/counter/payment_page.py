@@ -105,6 +105,8 @@ class PaymentPage(WorkspacePage):
         self.form.sig_confirm.connect(self.confirm)
         self.notice_shortcut = QShortcut(QKeySequence("Ctrl+N"), self)
         self.notice_shortcut.activated.connect(self.open_notices)
+        self.preview_shortcut = QShortcut(QKeySequence("Ctrl+P"), self)
+        self.preview_shortcut.activated.connect(self.preview_receipt)
         self.ops.sig_operation_did_execute.connect(self._on_changes)
         self.setFocusProxy(self.query)
 
@@ -150,11 +152,14 @@ class PaymentPage(WorkspacePage):
         self.result_change = styled("", "change")
         self.reprint_button = QPushButton(self.tr("Reprint receipt (F8)"))
         self.reprint_button.clicked.connect(self.reprint)
+        self.preview_button = QPushButton(self.tr("Preview (Ctrl+P)"))
+        self.preview_button.clicked.connect(self.preview_receipt)
         row = QHBoxLayout(strip)
         row.setContentsMargins(14, 8, 14, 8)
         row.addWidget(self.result_text, 1)
         row.addWidget(self.result_change)
         row.addSpacing(12)
+        row.addWidget(self.preview_button)
         row.addWidget(self.reprint_button)
         strip.hide()
         return strip
@@ -183,7 +188,14 @@ class PaymentPage(WorkspacePage):
         self.query.selectAll()
         return True
 
+    def current_account_no(self) -> str:
+        return self.due.account_no if self.due is not None else ""
+
     # --- finding the account -------------------------------------------------------------------
+    def open_account_no(self, account_no: str) -> None:
+        self.query.setText(account_no)
+        self.look_up()
+
     def look_up(self) -> None:
         if self.busy:
             return
@@ -359,18 +371,30 @@ class PaymentPage(WorkspacePage):
         self.ops.run(lambda core: work.record_print(core, actor, payment_id), owner=self)
 
     def reprint(self) -> None:
+        self._print_last(self._on_reprint_ready)
+
+    def preview_receipt(self) -> None:
+        """The last receipt in the preview; printing from there counts like F8."""
+        self._print_last(self._on_preview_ready)
+
+    def _print_last(self, on_ready) -> None:  # type: ignore[no-untyped-def]
         if not self.last_payment_id or self.busy:
             return
         actor, payment_id, paper = self.actor, self.last_payment_id, receipt_paper_size()
         self.ops.run(
             lambda core: work.receipt_printout(core, actor, payment_id, paper),
-            on_success=self._on_reprint_ready,
+            on_success=on_ready,
             on_failure=self._on_reprint_failed,
             owner=self,
         )
 
+    def _on_preview_ready(self, printout: work.Printout) -> None:
+        self._after_reprint(printout, send(printout, DocumentKind.RECEIPT, parent=self, with_preview=True))
+
     def _on_reprint_ready(self, printout: work.Printout) -> None:
-        failure = send(printout, DocumentKind.RECEIPT, parent=self)
+        self._after_reprint(printout, send(printout, DocumentKind.RECEIPT, parent=self))
+
+    def _after_reprint(self, printout: work.Printout, failure) -> None:  # type: ignore[no-untyped-def]
         if failure is not None:
             self._say(
                 self.tr("Receipt NOT printed: {reason} Press F8 to try again.").format(

@@ -173,6 +173,13 @@ class WorkspaceWindow(QMainWindow):
             self.current_page().handle_escape()
         elif key == "F4" and "accounts" in self.pages:
             self.show_page("accounts").handle_fkey("F4")
+        elif key == "F5" and "payments" in self.pages:
+            account_no = self.current_page().current_account_no()  # the account open here, if any
+            page = self.show_page("payments")
+            if account_no:
+                page.open_account_no(account_no)
+            else:
+                page.handle_fkey("F4")
         else:
             self.current_page().handle_fkey(key)
 
@@ -184,6 +191,8 @@ class WorkspaceWindow(QMainWindow):
         available = set(page.fkeys) | ALWAYS_KEYS
         if "accounts" in self.pages:
             available.add("F4")
+        if "payments" in self.pages:
+            available.add("F5")
         self.fkey_strip.set_available(available)
         page.activate()
 

@@ -23,3 +23,7 @@ class WorkspacePage(QWidget):
 
     def handle_escape(self) -> bool:
         return False
+
+    def current_account_no(self) -> str:
+        """The account this page has open (F5 takes it to the payment page), or ""."""
+        return ""
