@@ -7,5 +7,14 @@ HALL_TZ = timezone(timedelta(hours=8), "CST")
 
 
 def to_hall_time(moment: datetime) -> datetime:
-    """An aware UTC moment as the hall's wall-clock time (naive), for screens and paper."""
+    """An aware moment as the hall's wall-clock time (naive), for screens and paper.
+
+    A naive value is already hall time (services hand those out) and is returned unchanged.
+    """
+    if moment.tzinfo is None:
+        return moment
     return moment.astimezone(HALL_TZ).replace(tzinfo=None)
+
+
+def hall_now() -> datetime:
+    return to_hall_time(datetime.now(HALL_TZ))

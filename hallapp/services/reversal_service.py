@@ -22,7 +22,7 @@ from hallapp.db.models import (
 )
 from hallapp.domain.enums import PaymentMethod
 from hallapp.domain.errors import ActionRefused, ApprovalRequired, NotFound
-from hallapp.domain.hall_time import to_hall_time
+from hallapp.domain.hall_time import HALL_TZ, to_hall_time
 from hallapp.domain.ids import new_id
 from hallapp.domain.numbering import receipt_no
 from hallapp.domain.payments import PaymentResult, clean_note
@@ -102,8 +102,8 @@ class ReversalService(ServiceBase):
         require(actor.role, Permission.APPROVE)
         with self.db.read() as s:
             stmt = select(Approval).order_by(Approval.requested_at.desc())
-            if not include_decided:
-                stmt = stmt.where(Approval.status == "pending")
+            if not include_decided:  # only today's: an older payment can no longer be reversed anyway
+                stmt = stmt.where(Approval.status == "pending", Approval.requested_at >= self._day_start())
             return [_row(s, a) for a in s.scalars(stmt.limit(200))]
 
     def mine(self, actor: Actor) -> list[ApprovalRow]:
@@ -112,11 +112,16 @@ class ReversalService(ServiceBase):
         with self.db.read() as s:
             rows = s.scalars(
                 select(Approval)
-                .where(Approval.requested_by == actor.operator_id)
+                .where(Approval.requested_by == actor.operator_id, Approval.requested_at >= self._day_start())
                 .order_by(Approval.requested_at.desc())
                 .limit(50)
             )
             return [_row(s, a) for a in rows]
+
+    def _day_start(self) -> datetime:
+        """Midnight of today's business day in the hall, as a UTC moment."""
+        day = self.clock.business_date()
+        return datetime(day.year, day.month, day.day, tzinfo=HALL_TZ)
 
     def decide(self, actor: Actor, approval_id: str, *, approve: bool, note: str) -> None:
         require(actor.role, Permission.APPROVE)

@@ -31,6 +31,14 @@ class ShiftView:
     totals: TillTotals
 
 
+@dataclass(frozen=True)
+class TillLine(ShiftPaymentLine):
+    """A line of the open shift on the clerk's screen: the report's line plus what the screen acts on."""
+
+    payment_id: str
+    reversed_by_receipt_no: str | None  # set on a payment that a later reversal cancelled
+
+
 class ShiftService(ServiceBase):
     def current(self, actor: Actor) -> ShiftView | None:
         """The clerk's open shift on this PC with its running totals, or None before the first payment."""
@@ -45,6 +53,36 @@ class ShiftService(ServiceBase):
                 to_hall_time(shift.opened_at),
                 till_totals(till_entries(s, shift.shift_id)),
             )
+
+    def payments(self, actor: Actor) -> list[TillLine]:
+        """The payments and reversals of the clerk's open shift on this PC, in receipt order ([] if none)."""
+        require(actor.role, Permission.TAKE_PAYMENT)
+        with self.db.read() as s:
+            shift = open_shift(s, actor, self.device.device_id)
+            if shift is None:
+                return []
+            original, reversal = aliased(Payment), aliased(Payment)
+            rows = s.execute(
+                select(Payment, Account.account_no, original.receipt_no, reversal.receipt_no)
+                .join(Account, Account.account_id == Payment.account_id)
+                .outerjoin(original, original.payment_id == Payment.reverses_payment_id)
+                .outerjoin(reversal, reversal.reverses_payment_id == Payment.payment_id)
+                .where(Payment.shift_id == shift.shift_id)
+                .order_by(Payment.paid_at, Payment.receipt_no)
+            ).all()
+            return [
+                TillLine(
+                    receipt_no=p.receipt_no,
+                    at=to_hall_time(p.paid_at),
+                    account_no=account_no,
+                    method=PaymentMethod(p.method),
+                    amount_fen=p.amount_fen,
+                    reverses_receipt_no=reverses,
+                    payment_id=p.payment_id,
+                    reversed_by_receipt_no=reversed_by,
+                )
+                for p, account_no, reverses, reversed_by in rows
+            ]
 
     def close(self, actor: Actor, counted: dict[int, int], difference_reason: str = "") -> ShiftReport:
         """Close the open shift against the cash counted by denomination. A closed shift takes nothing more."""

@@ -123,6 +123,10 @@
         <translation>收费员</translation>
     </message>
     <message>
+        <source>Reversal</source>
+        <translation>冲正</translation>
+    </message>
+    <message>
         <source>Reversed</source>
         <translation>已冲正</translation>
     </message>
@@ -223,6 +227,105 @@
     </message>
 </context>
 <context>
+    <name>ApprovalsPage</name>
+    <message>
+        <source>Waiting</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Reversed</source>
+        <translation>已冲正</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <source>Receipt no.</source>
+        <translation>凭证号</translation>
+    </message>
+    <message>
+        <source>Account no.</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <source>Reversal requests</source>
+        <translation>冲正申请</translation>
+    </message>
+    <message>
+        <source>&amp;Show decided requests too</source>
+        <translation>同时显示已审批的申请(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Optional when approving; required when refusing</source>
+        <translation>批准时可不填；驳回时必须填写</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>审批意见(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Approve (Ctrl+Enter)</source>
+        <translation>批准（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>&amp;Refuse</source>
+        <translation>驳回(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reversal approvals</source>
+        <translation>冲正审批</translation>
+    </message>
+    <message>
+        <source>Clerks ask here when no supervisor could approve at their counter. Check the receipt with the clerk before approving; the clerk then reverses it.</source>
+        <translation>值班长无法到柜台审批时，柜员在此提交申请。批准前请与柜员核对凭证；批准后由柜员在柜台完成冲正。</translation>
+    </message>
+    <message>
+        <source>{count} request(s) waiting for a decision.</source>
+        <translation>{count} 条申请等待审批。</translation>
+    </message>
+    <message>
+        <source>No request is waiting for a decision.</source>
+        <translation>没有待审批的申请。</translation>
+    </message>
+    <message>
+        <source>Approved the reversal of receipt {receipt_no}; the clerk can reverse it now.</source>
+        <translation>已批准冲正凭证 {receipt_no}，柜员现在可以冲正。</translation>
+    </message>
+    <message>
+        <source>Refused the reversal of receipt {receipt_no}.</source>
+        <translation>已驳回凭证 {receipt_no} 的冲正申请。</translation>
+    </message>
+</context>
+<context>
     <name>BusinessTypesPage</name>
     <message>
         <source>Yes</source>
@@ -275,6 +378,73 @@
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>CloseShiftDialog</name>
+    <message>
+        <source>Close shift (cash-up)</source>
+        <translation>日结轧账</translation>
+    </message>
+    <message>
+        <source>Cash-up of {day}</source>
+        <translation>{day} 日结轧账</translation>
+    </message>
+    <message>
+        <source>Shift opened at {time} · {payments} payment(s), {reversals} reversal(s) · net {net}</source>
+        <translation>开班时间 {time} · 收费 {payments} 笔，冲正 {reversals} 笔 · 净额 {net}</translation>
+    </message>
+    <message>
+        <source>Close shift and print report</source>
+        <translation>轧账并打印报表</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消（Esc）</translation>
+    </message>
+    <message>
+        <source>&amp;Reason for a difference</source>
+        <translation>长短款原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Expected cash in the drawer</source>
+        <translation>应有现金</translation>
+    </message>
+    <message>
+        <source>Cash taken in this shift, net of reversals</source>
+        <translation>本班现金收费（已扣除冲正）</translation>
+    </message>
+    <message>
+        <source>Note or coin</source>
+        <translation>面额</translation>
+    </message>
+    <message>
+        <source>Pieces</source>
+        <translation>张/枚</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Pieces of {value}</source>
+        <translation>{value} 的张数/枚数</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>实点现金</translation>
+    </message>
+    <message>
+        <source>Difference (counted - expected)</source>
+        <translation>差额（实点 − 应有）</translation>
+    </message>
+    <message>
+        <source>Required: the counted cash differs from the expected cash; say why.</source>
+        <translation>必填：实点现金与应有现金不符，请说明原因。</translation>
+    </message>
+    <message>
+        <source>Not needed while the count matches.</source>
+        <translation>账款相符时无需填写。</translation>
     </message>
 </context>
 <context>
@@ -450,6 +620,34 @@
         <translation>预收余额</translation>
     </message>
     <message>
+        <source>Handed over at the counter</source>
+        <translation>柜台当面送达</translation>
+    </message>
+    <message>
+        <source>By post</source>
+        <translation>邮寄送达</translation>
+    </message>
+    <message>
+        <source>Posted at the premises</source>
+        <translation>张贴送达</translation>
+    </message>
+    <message>
+        <source>Text message</source>
+        <translation>短信送达</translation>
+    </message>
+    <message>
+        <source>Not yet signed</source>
+        <translation>未签收</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>已签收</translation>
+    </message>
+    <message>
+        <source>Refused to sign</source>
+        <translation>拒绝签收</translation>
+    </message>
+    <message>
         <source>Low-voltage residential new connection</source>
         <translation>低压居民新装</translation>
     </message>
@@ -603,6 +801,114 @@
     <message>
         <source>Please choose a date between 2000 and 2100.</source>
         <translation>请选择 2000 年到 2100 年之间的日期。</translation>
+    </message>
+    <message>
+        <source>The cash received is less than the amount of {amount}; please check the cash.</source>
+        <translation>实收现金少于缴费金额 {amount}，请核对现金。</translation>
+    </message>
+    <message>
+        <source>The POS reference has 6 to 32 letters or digits; copy it from the card slip.</source>
+        <translation>POS 参考号为 6 至 32 位字母或数字，请按签购单填写。</translation>
+    </message>
+    <message>
+        <source>This is not a WeChat Pay payment code (18 digits starting with 10 to 15); scan the customer&apos;s code again.</source>
+        <translation>这不是微信付款码（以 10–15 开头的 18 位数字），请重新扫描客户的付款码。</translation>
+    </message>
+    <message>
+        <source>This is not an Alipay payment code (16 to 24 digits starting with 25 to 30); scan the customer&apos;s code again.</source>
+        <translation>这不是支付宝付款码（以 25–30 开头的 16–24 位数字），请重新扫描客户的付款码。</translation>
+    </message>
+    <message>
+        <source>Count only RMB notes and coins of the listed values.</source>
+        <translation>只能清点所列面额的人民币纸币和硬币。</translation>
+    </message>
+    <message>
+        <source>Enter the number of notes or coins as a whole number, 0 or more.</source>
+        <translation>请输入张数或枚数（0 或正整数）。</translation>
+    </message>
+    <message>
+        <source>Account {account_no} is closed and takes no payments; please check the account number.</source>
+        <translation>户号 {account_no} 已销户，不能收费，请核对户号。</translation>
+    </message>
+    <message>
+        <source>What account {account_no} owes has changed (perhaps paid at another window); the amounts are refreshed, please check them and confirm again.</source>
+        <translation>户号 {account_no} 的欠费已发生变化（可能已在其他窗口缴纳），金额已刷新，请核对后再次确认。</translation>
+    </message>
+    <message>
+        <source>The prepaid balance is only {balance}; take the rest by another method.</source>
+        <translation>预收余额只有 {balance}，其余部分请用其他方式收取。</translation>
+    </message>
+    <message>
+        <source>The prepaid balance can pay at most what is owed ({due}); lower the amount.</source>
+        <translation>预收余额最多只能抵扣应缴金额 {due}，请减少金额。</translation>
+    </message>
+    <message>
+        <source>This payment form was already used for another payment; please start the payment again.</source>
+        <translation>此收费单已用于另一笔缴费，请重新开始收费。</translation>
+    </message>
+    <message>
+        <source>Your shift of {day} is still open; close it (cash-up) before taking today&apos;s payments.</source>
+        <translation>您 {day} 的班次尚未轧账，请先日结轧账再收取今天的费用。</translation>
+    </message>
+    <message>
+        <source>There is no open shift to close: it is already closed, or no payment was taken yet.</source>
+        <translation>没有可轧账的班次：已经轧过账，或尚未收过费。</translation>
+    </message>
+    <message>
+        <source>This shift is still open; close it first to print its report.</source>
+        <translation>该班次尚未轧账，请先轧账再打印报表。</translation>
+    </message>
+    <message>
+        <source>Receipt {receipt_no} is itself a reversal and cannot be reversed; take a new payment instead.</source>
+        <translation>凭证 {receipt_no} 本身是冲正凭证，不能再冲正，请重新收费。</translation>
+    </message>
+    <message>
+        <source>Receipt {receipt_no} has already been reversed.</source>
+        <translation>凭证 {receipt_no} 已经冲正过。</translation>
+    </message>
+    <message>
+        <source>Receipt {receipt_no} is from an earlier business day; only same-day payments can be reversed at the counter, please ask the billing department.</source>
+        <translation>凭证 {receipt_no} 不是当天的收费，柜台只能冲正当日收费，请联系电费核算部门。</translation>
+    </message>
+    <message>
+        <source>The prepayment made by receipt {receipt_no} has already been used, so it cannot be reversed here; please ask the billing department.</source>
+        <translation>凭证 {receipt_no} 形成的预收电费已被使用，柜台无法冲正，请联系电费核算部门。</translation>
+    </message>
+    <message>
+        <source>A supervisor cannot approve their own request; ask another supervisor.</source>
+        <translation>不能审批自己提出的申请，请另一位值班长审批。</translation>
+    </message>
+    <message>
+        <source>This request has already been decided; refresh the list.</source>
+        <translation>该申请已经审批过，请刷新列表。</translation>
+    </message>
+    <message>
+        <source>Account {account_no} has nothing overdue yet, so no reminder notice can be issued.</source>
+        <translation>户号 {account_no} 尚无逾期欠费，不能开具催缴通知单。</translation>
+    </message>
+    <message>
+        <source>Account {account_no} is not overdue long enough for a disconnection notice; issue a reminder notice.</source>
+        <translation>户号 {account_no} 欠费时间未达到停电通知条件，请开具催缴电费通知单。</translation>
+    </message>
+    <message>
+        <source>The delivery of notice {notice_no} is already recorded.</source>
+        <translation>通知书 {notice_no} 的送达情况已经登记。</translation>
+    </message>
+    <message>
+        <source>A reversal needs a supervisor: have them enter their staff number and password here, or send the request to the approval queue.</source>
+        <translation>冲正需要值班长审批：请值班长在此输入工号和密码，或提交审批。</translation>
+    </message>
+    <message>
+        <source>The supervisor has not decided yet; wait for the approval or ask them to approve here.</source>
+        <translation>值班长尚未审批，请等待审批或请值班长在此审批。</translation>
+    </message>
+    <message>
+        <source>The supervisor refused this reversal; see their note in the request list.</source>
+        <translation>值班长已驳回此冲正，驳回理由见申请列表。</translation>
+    </message>
+    <message>
+        <source>This approval is for another payment or was already used; request a new one.</source>
+        <translation>该审批不属于这笔收费或已被使用，请重新申请。</translation>
     </message>
     <message>
         <source>The local database file is damaged. It has been left untouched; please call the administrator to restore it from the backup.</source>
@@ -869,6 +1175,129 @@
     </message>
 </context>
 <context>
+    <name>NoticeDialog</name>
+    <message>
+        <source>Disconnection plan notice</source>
+        <translation>欠电费停电计划通知书</translation>
+    </message>
+    <message>
+        <source>Reminder notice</source>
+        <translation>催缴电费通知单</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>电费年月</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>缴费期限</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>欠费</translation>
+    </message>
+    <message>
+        <source>Penalty</source>
+        <translation>违约金</translation>
+    </message>
+    <message>
+        <source>Notice no.</source>
+        <translation>通知书编号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>种类</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>开具时间</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>送达方式</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>签收</translation>
+    </message>
+    <message>
+        <source>arrears paid since</source>
+        <translation>欠费已结清</translation>
+    </message>
+    <message>
+        <source>Arrears notices</source>
+        <translation>欠费通知书</translation>
+    </message>
+    <message>
+        <source>Notices of this account</source>
+        <translation>本户已开具的通知书</translation>
+    </message>
+    <message>
+        <source>Issue and print</source>
+        <translation>开具并打印</translation>
+    </message>
+    <message>
+        <source>Print again</source>
+        <translation>再次打印</translation>
+    </message>
+    <message>
+        <source>Issue a notice</source>
+        <translation>开具通知书</translation>
+    </message>
+    <message>
+        <source>&amp;Delivered</source>
+        <translation>送达方式(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Record signature…</source>
+        <translation>登记签收…</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <source>Account {account_no} · {address}</source>
+        <translation>户号 {account_no} · {address}</translation>
+    </message>
+    <message>
+        <source>Overdue: {periods} period(s), up to {days} days · outstanding {outstanding} · penalty {penalty}</source>
+        <translation>逾期：{periods} 期，最长 {days} 天 · 欠费 {outstanding} · 违约金 {penalty}</translation>
+    </message>
+    <message>
+        <source>Nothing is overdue on {day}.</source>
+        <translation>截至 {day} 没有逾期欠费。</translation>
+    </message>
+    <message>
+        <source>Asks the customer to pay by a date.</source>
+        <translation>通知客户在规定日期前缴清电费。</translation>
+    </message>
+    <message>
+        <source>Not yet: a reminder needs a bill overdue by at least {days} day(s).</source>
+        <translation>暂不可开具：催缴通知单需要电费逾期至少 {days} 天。</translation>
+    </message>
+    <message>
+        <source>Supply is planned to be cut between {start} and {end}.</source>
+        <translation>计划于 {start} 至 {end} 之间停电。</translation>
+    </message>
+    <message>
+        <source>Not yet: a disconnection notice needs arrears overdue by more than {days} days.</source>
+        <translation>暂不可开具：停电计划通知书需要欠费逾期超过 {days} 天。</translation>
+    </message>
+    <message>
+        <source>Printed: {title}.</source>
+        <translation>已打印：{title}。</translation>
+    </message>
+    <message>
+        <source>The delivery is recorded.</source>
+        <translation>送达情况已登记。</translation>
+    </message>
+</context>
+<context>
     <name>OperatorsPage</name>
     <message>
         <source>Staff no.</source>
@@ -904,10 +1333,385 @@
     </message>
 </context>
 <context>
+    <name>OutcomeDialog</name>
+    <message>
+        <source>Record signature of {notice_no}</source>
+        <translation>登记通知书 {notice_no} 的签收</translation>
+    </message>
+    <message>
+        <source>&amp;Signed by the customer</source>
+        <translation>客户已签收(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Refused to sign (a witness confirms)</source>
+        <translation>客户拒签（见证人证明）(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消（Esc）</translation>
+    </message>
+    <message>
+        <source>Signer&apos;s &amp;name</source>
+        <translation>签收人姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Witness&apos;s &amp;name</source>
+        <translation>见证人姓名(&amp;N)</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentForm</name>
+    <message>
+        <source>Total to pay</source>
+        <translation>应缴合计</translation>
+    </message>
+    <message>
+        <source>Amount paid</source>
+        <translation>本次缴费金额</translation>
+    </message>
+    <message>
+        <source>Empty = exact amount</source>
+        <translation>不填 = 与缴费金额相同</translation>
+    </message>
+    <message>
+        <source>Scan the customer&apos;s payment code or type the POS reference</source>
+        <translation>扫描客户付款码，或输入 POS 参考号</translation>
+    </message>
+    <message>
+        <source>Cash received</source>
+        <translation>实收现金</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>交易参考号</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>找零</translation>
+    </message>
+    <message>
+        <source>Confirm payment (Enter)</source>
+        <translation>确认收费（Enter）</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>缴费金额</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Cash  Alt+1</source>
+        <translation>现金  Alt+1</translation>
+    </message>
+    <message>
+        <source>Bank card  Alt+2</source>
+        <translation>银行卡  Alt+2</translation>
+    </message>
+    <message>
+        <source>WeChat Pay  Alt+3</source>
+        <translation>微信支付  Alt+3</translation>
+    </message>
+    <message>
+        <source>Alipay  Alt+4</source>
+        <translation>支付宝  Alt+4</translation>
+    </message>
+    <message>
+        <source>Prepaid  Alt+5</source>
+        <translation>预收抵扣  Alt+5</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentPage</name>
+    <message>
+        <source>Period</source>
+        <translation>电费年月</translation>
+    </message>
+    <message>
+        <source>Energy (kWh)</source>
+        <translation>电量(kWh)</translation>
+    </message>
+    <message>
+        <source>Bill</source>
+        <translation>电费</translation>
+    </message>
+    <message>
+        <source>Owed</source>
+        <translation>欠费</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>缴费期限</translation>
+    </message>
+    <message>
+        <source>Days late</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Penalty</source>
+        <translation>违约金</translation>
+    </message>
+    <message>
+        <source>To pay</source>
+        <translation>应缴</translation>
+    </message>
+    <message>
+        <source>Scan the bill or type the account number (or name, phone, address), then press Enter</source>
+        <translation>扫描电费单或输入户号（也可输入户名、电话、地址），按 Enter</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>收费</translation>
+    </message>
+    <message>
+        <source>No account open.</source>
+        <translation>尚未打开户号。</translation>
+    </message>
+    <message>
+        <source>Arrears notice… (Ctrl+N)</source>
+        <translation>欠费通知书…（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Reprint receipt (F8)</source>
+        <translation>补打凭证（F8）</translation>
+    </message>
+    <message>
+        <source>Preview (Ctrl+P)</source>
+        <translation>预览（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>No account matches this input; check it or search another way.</source>
+        <translation>没有符合的户号，请核对输入或换一种方式查询。</translation>
+    </message>
+    <message>
+        <source>Account {account_no} · {address}</source>
+        <translation>户号 {account_no} · {address}</translation>
+    </message>
+    <message>
+        <source>Owed {principal} · penalty {penalty} · prepaid balance {prepaid}</source>
+        <translation>欠费 {principal} · 违约金 {penalty} · 预收余额 {prepaid}</translation>
+    </message>
+    <message>
+        <source>Payment taken: receipt {receipt_no}, {amount}</source>
+        <translation>收费成功：凭证 {receipt_no}，{amount}</translation>
+    </message>
+    <message>
+        <source>Change {change}</source>
+        <translation>找零 {change}</translation>
+    </message>
+    <message>
+        <source>{amount} kept as prepayment</source>
+        <translation>{amount} 转为预收</translation>
+    </message>
+    <message>
+        <source>reconnection requested</source>
+        <translation>已生成复电申请</translation>
+    </message>
+    <message>
+        <source>receipt printed</source>
+        <translation>凭证已打印</translation>
+    </message>
+    <message>
+        <source>receipt NOT printed: {reason} Press F8 to print it.</source>
+        <translation>凭证未打印：{reason}按 F8 打印。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Receipt NOT printed: {reason} Press F8 to try again.</source>
+        <translation>凭证未打印：{reason}按 F8 重试。</translation>
+    </message>
+    <message>
+        <source>Receipt reprinted (marked as a reprint).</source>
+        <translation>凭证已补打（标注“补打”）。</translation>
+    </message>
+    <message>
+        <source>Shift opens with the first payment</source>
+        <translation>收取第一笔费用时开班</translation>
+    </message>
+    <message>
+        <source>This shift: {count} payments · net {net} · cash {cash}</source>
+        <translation>本班：{count} 笔 · 净额 {net} · 现金 {cash}</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
     <message>
         <source>Not available yet in this version</source>
         <translation>本版本尚未开通</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>&amp;Receipts (thermal 80 mm or A5):</source>
+        <translation>缴费凭证（80 mm 热敏或 A5）(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Forms, notices and reports (A4/A5):</source>
+        <translation>表单、通知书和报表（A4/A5）(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Printer settings</source>
+        <translation>打印机设置</translation>
+    </message>
+    <message>
+        <source>The choice applies to this PC only. Printers are set up in the system.</source>
+        <translation>此设置只对本机有效。打印机本身在操作系统中安装。</translation>
+    </message>
+    <message>
+        <source>System default printer</source>
+        <translation>系统默认打印机</translation>
+    </message>
+    <message>
+        <source>{name} (not connected)</source>
+        <translation>{name}（未连接）</translation>
+    </message>
+    <message>
+        <source>The printer “{printer}” is not responding (offline, out of paper or jammed); check it and print again.</source>
+        <translation>打印机“{printer}”无响应（脱机、缺纸或卡纸），请检查后重新打印。</translation>
+    </message>
+    <message>
+        <source>No printer is set up for this document; choose one in the printer settings.</source>
+        <translation>此类单据没有设置打印机，请在打印机设置中选择。</translation>
+    </message>
+    <message>
+        <source>Printing was cancelled; nothing was printed.</source>
+        <translation>已取消打印，未打印任何内容。</translation>
+    </message>
+    <message>
+        <source>The document could not be printed; check the printer and print again.</source>
+        <translation>单据未能打印，请检查打印机后重新打印。</translation>
+    </message>
+    <message>
+        <source>Print preview: {title}</source>
+        <translation>打印预览：{title}</translation>
+    </message>
+    <message>
+        <source>Printer: {printer} · pages: {pages} · copies: {copies}</source>
+        <translation>打印机：{printer} · 页数：{pages} · 份数：{copies}</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Page {number} of {count}</source>
+        <translation>第 {number} 页 / 共 {count} 页</translation>
+    </message>
+    <message>
+        <source>Print (Ctrl+P or Enter)</source>
+        <translation>打印（Ctrl+P 或 Enter）</translation>
+    </message>
+    <message>
+        <source>Close without printing (Esc)</source>
+        <translation>不打印，关闭（Esc）</translation>
+    </message>
+    <message>
+        <source>No printer</source>
+        <translation>无打印机</translation>
+    </message>
+</context>
+<context>
+    <name>ReversalDialog</name>
+    <message>
+        <source>Reverse payment {receipt_no}</source>
+        <translation>冲正收费 {receipt_no}</translation>
+    </message>
+    <message>
+        <source>For example: wrong amount typed, customer paid twice</source>
+        <translation>例如：金额输错、客户重复缴费</translation>
+    </message>
+    <message>
+        <source>A reversal cancels the whole payment with a new receipt for the opposite amount. It cannot be undone.</source>
+        <translation>冲正会以一张金额相反的新凭证撤销整笔收费，且不能撤回。</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (required)</source>
+        <translation>冲正原因（必填）(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Receipt no.</source>
+        <translation>凭证号</translation>
+    </message>
+    <message>
+        <source>Account no.</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Reverse now</source>
+        <translation>立即冲正</translation>
+    </message>
+    <message>
+        <source>A supervisor approves here</source>
+        <translation>值班长在此审批</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s &amp;staff no.</source>
+        <translation>值班长工号(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s &amp;password</source>
+        <translation>值班长密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>No request sent yet. The supervisor decides on their own screen.</source>
+        <translation>尚未提交申请。值班长在自己的工作台上审批。</translation>
+    </message>
+    <message>
+        <source>Send to approval queue</source>
+        <translation>提交审批</translation>
+    </message>
+    <message>
+        <source>Reverse with approval</source>
+        <translation>按审批冲正</translation>
+    </message>
+    <message>
+        <source>Or ask through the approval queue</source>
+        <translation>或者提交审批</translation>
+    </message>
+    <message>
+        <source>Print receipt again</source>
+        <translation>重新打印凭证</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <source>Sent at {time}; waiting for a supervisor to decide.</source>
+        <translation>已于 {time} 提交，等待值班长审批。</translation>
+    </message>
+    <message>
+        <source>Approved by {supervisor}: press “Reverse with approval”.</source>
+        <translation>{supervisor} 已批准：请按“按审批冲正”。</translation>
+    </message>
+    <message>
+        <source>Refused by {supervisor}: {note}</source>
+        <translation>{supervisor} 已驳回：{note}</translation>
+    </message>
+    <message>
+        <source>Sent to the approval queue. Once a supervisor approves, reverse it here.</source>
+        <translation>已提交审批。值班长批准后，请在此完成冲正。</translation>
+    </message>
+    <message>
+        <source>Reversed: receipt {original} is cancelled by receipt {reversal}.</source>
+        <translation>冲正完成：凭证 {original} 已由凭证 {reversal} 冲销。</translation>
     </message>
 </context>
 <context>
@@ -953,10 +1757,6 @@
         <translation>电费缴费</translation>
     </message>
     <message>
-        <source>Take bill payments with late-payment penalties by cash, card, WeChat Pay or Alipay, print the receipt after the payment is saved, reprint and reverse with approval, and close the shift.</source>
-        <translation>收取电费及违约金，支持现金、银行卡、微信和支付宝；缴费入账后打印凭证，经审批补打和冲正，并办理日结。</translation>
-    </message>
-    <message>
         <source>Applications</source>
         <translation>业务受理</translation>
     </message>
@@ -973,12 +1773,12 @@
         <translation>按柜员和收费方式统计等候时长、办理时长、过号、满意度和收费金额，提供图表并可导出 Excel/PDF。</translation>
     </message>
     <message>
-        <source>Approvals</source>
-        <translation>审批</translation>
+        <source>Today&apos;s payments</source>
+        <translation>今日收费</translation>
     </message>
     <message>
-        <source>Approve or refuse payment reversals and credit-code overrides, each with a reason.</source>
-        <translation>审批或驳回缴费冲正、信用代码校验放行等事项，均需填写理由。</translation>
+        <source>Approvals</source>
+        <translation>审批</translation>
     </message>
     <message>
         <source>Display board</source>
@@ -1308,6 +2108,113 @@
     <message>
         <source>Sync: standalone, {count} to upload</source>
         <translation>中心同步：单机模式，待上传 {count} 条</translation>
+    </message>
+</context>
+<context>
+    <name>TillPage</name>
+    <message>
+        <source>Receipt no.</source>
+        <translation>凭证号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Account no.</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>冲正</translation>
+    </message>
+    <message>
+        <source>Reverses {receipt_no}</source>
+        <translation>冲正 {receipt_no}</translation>
+    </message>
+    <message>
+        <source>Reversed by {receipt_no}</source>
+        <translation>已被 {receipt_no} 冲正</translation>
+    </message>
+    <message>
+        <source>Payments of this shift</source>
+        <translation>本班收费明细</translation>
+    </message>
+    <message>
+        <source>Reprint receipt (F8)</source>
+        <translation>补打凭证（F8）</translation>
+    </message>
+    <message>
+        <source>Reverse… (Ctrl+R)</source>
+        <translation>冲正…（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>Close shift… (Ctrl+E)</source>
+        <translation>日结轧账…（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>Print last cash-up report</source>
+        <translation>打印上次轧账报表</translation>
+    </message>
+    <message>
+        <source>Today&apos;s payments and cash-up</source>
+        <translation>今日收费与日结</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>收费笔数</translation>
+    </message>
+    <message>
+        <source>Reversals</source>
+        <translation>冲正笔数</translation>
+    </message>
+    <message>
+        <source>Net total</source>
+        <translation>净额合计</translation>
+    </message>
+    <message>
+        <source>Expected cash in the drawer</source>
+        <translation>应有现金</translation>
+    </message>
+    <message>
+        <source>Shift closed at {time}. The next payment opens a new shift.</source>
+        <translation>本班已于 {time} 轧账。下一笔收费将开启新班次。</translation>
+    </message>
+    <message>
+        <source>No open shift: the first payment of the day opens it.</source>
+        <translation>当前没有班次：当天第一笔收费时自动开班。</translation>
+    </message>
+    <message>
+        <source>No payments in an open shift.</source>
+        <translation>本班尚无收费。</translation>
+    </message>
+    <message>
+        <source>Shift open since {time} · business day {day}</source>
+        <translation>开班时间 {time} · 营业日 {day}</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>笔数</translation>
+    </message>
+    <message>
+        <source>Printed again: {title}.</source>
+        <translation>已重新打印：{title}。</translation>
+    </message>
+    <message>
+        <source>Reversed: receipt {receipt_no} for {amount}.</source>
+        <translation>已冲正：凭证 {receipt_no}，金额 {amount}。</translation>
+    </message>
+    <message>
+        <source>The shift is closed and its report is printed.</source>
+        <translation>本班已轧账，报表已打印。</translation>
     </message>
 </context>
 <context>

@@ -4,10 +4,11 @@ Large type readable from 5 m; no controls. Calls and counts are fed by the queue
 until it runs, the board says so instead of showing invented numbers.
 """
 
-from PySide6.QtCore import QDateTime, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from hallapp.domain.hall_time import hall_now
 from hallapp.domain.records import BusinessType
 
 MARQUEE_MS = 120
@@ -76,7 +77,7 @@ class DisplayBoard(QWidget):
         return panel
 
     def _tick(self) -> None:
-        self.clock.setText(QDateTime.currentDateTime().toString("yyyy-MM-dd  HH:mm"))
+        self.clock.setText(hall_now().strftime("%Y-%m-%d  %H:%M"))
 
     def _scroll(self) -> None:
         text = self._notice_text

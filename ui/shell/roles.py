@@ -73,15 +73,6 @@ def pages_for(role: Role) -> list[PageSpec]:
             "ticket; the customer's account opens on call.",
         ),
     )
-    payment = _placeholder(
-        "cash",
-        translate("Roles", "Payments"),
-        translate(
-            "Roles",
-            "Take bill payments with late-payment penalties by cash, card, WeChat Pay or Alipay, print the "
-            "receipt after the payment is saved, reprint and reverse with approval, and close the shift.",
-        ),
-    )
     intake = _placeholder(
         "file-text",
         translate("Roles", "Applications"),
@@ -100,13 +91,6 @@ def pages_for(role: Role) -> list[PageSpec]:
             "charts and Excel/PDF export.",
         ),
     )
-    approvals = _placeholder(
-        "clipboard-check",
-        translate("Roles", "Approvals"),
-        translate(
-            "Roles", "Approve or refuse payment reversals and credit-code overrides, each with a reason."
-        ),
-    )
     specs = {
         Role.GUIDE: [
             PageSpec("tickets", translate("Roles", "Queue tickets"), "ticket", queue),
@@ -120,12 +104,28 @@ def pages_for(role: Role) -> list[PageSpec]:
         Role.CLERK: [
             PageSpec("serving", translate("Roles", "Current customer"), "speakerphone", serving),
             account_page(),
-            PageSpec("payments", translate("Roles", "Payments"), "cash", payment),
+            PageSpec(
+                "payments",
+                translate("Roles", "Payments"),
+                "cash",
+                _lazy("ui.counter.payment_page", "PaymentPage"),
+            ),
+            PageSpec(
+                "till",
+                translate("Roles", "Today's payments"),
+                "receipt",
+                _lazy("ui.counter.till_page", "TillPage"),
+            ),
             PageSpec("applications", translate("Roles", "Applications"), "file-text", intake),
         ],
         Role.SUPERVISOR: [
             PageSpec("daily", translate("Roles", "Daily counter log"), "chart-bar", daily_log),
-            PageSpec("approvals", translate("Roles", "Approvals"), "clipboard-check", approvals),
+            PageSpec(
+                "approvals",
+                translate("Roles", "Approvals"),
+                "clipboard-check",
+                _lazy("ui.supervisor.approvals_page", "ApprovalsPage"),
+            ),
             account_page(),
         ],
         Role.ADMIN: [

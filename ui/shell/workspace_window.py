@@ -1,6 +1,6 @@
 """The main window of a role: header, navigation, pages, function-key strip, status bar, lock."""
 
-from PySide6.QtCore import QDateTime, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hallapp.domain.hall_time import hall_now
 from hallapp.domain.records import Actor
 from hallapp.paths import resources_dir
 from ui.ops import CoreOps
@@ -137,7 +138,7 @@ class WorkspaceWindow(QMainWindow):
         return header
 
     def _tick(self) -> None:
-        self.clock.setText(QDateTime.currentDateTime().toString("yyyy-MM-dd HH:mm:ss"))
+        self.clock.setText(hall_now().strftime("%Y-%m-%d %H:%M:%S"))
 
     def _install_shortcuts(self) -> None:
         for key in FKEYS:

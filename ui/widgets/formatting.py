@@ -6,8 +6,8 @@ from enum import StrEnum
 from PySide6.QtCore import QCoreApplication
 
 from hallapp.domain.enums import LABELS
-from hallapp.domain.money import format_fen
 from hallapp.domain.hall_time import to_hall_time
+from hallapp.domain.money import format_fen
 
 
 def money(fen: int) -> str:
