@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("HALLAPP_PRINTER", "fake")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
@@ -96,14 +97,28 @@ def clerk_shots(controller: AppController, size: tuple[int, int], suffix: str) -
     page.search()
     wait_idle(controller)
     shoot(window, f"clerk-account-view{suffix}", size)
+    owing = next((h.account_no for h in hits[1:]), hits[0].account_no if hits else "3200000001")
     page.query.setText("１２３")
     page.search()
     wait_idle(controller)
     page.handle_escape()
     shoot(window, f"clerk-search-error{suffix}", size)
+    payment_shots(controller, owing, size, suffix)
     window.lock("manual")
     wait_idle(controller)
     shoot(window, f"lock-screen{suffix}", size)
+
+
+def payment_shots(controller: AppController, account_no: str, size: tuple[int, int], suffix: str) -> None:
+    window = controller.workspace
+    page = window.show_page("payments")
+    page.open_account_no(account_no)
+    wait_idle(controller)
+    page.form.tendered.setText("500")
+    shoot(window, f"clerk-payment{suffix}", size)
+    page.confirm()
+    wait_idle(controller)
+    shoot(window, f"clerk-payment-done{suffix}", size)
 
 
 def guide_shots(controller: AppController, size: tuple[int, int], suffix: str) -> None:
