@@ -17,8 +17,16 @@ from pathlib import Path
 from bench.common import Report, progress
 from bench.data import FULL_ACCOUNTS, QUICK_ACCOUNTS, ensure_database, report_build
 
-BENCHES = ("demo_data", "search", "startup", "memory")
-ALIASES = {"rss": "memory", "demo": "demo_data", "startup_to_login": "startup", "account_search": "search"}
+BENCHES = ("demo_data", "search", "startup", "memory", "payments")
+ALIASES = {
+    "rss": "memory",
+    "demo": "demo_data",
+    "startup_to_login": "startup",
+    "account_search": "search",
+    "payment": "payments",
+    "payment_commit": "payments",
+    "receipt": "payments",
+}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -149,5 +157,9 @@ def _run(report: Report, benches: list[str], data_dir: Path, accounts: int, *, q
                 from bench.memory import run_memory
 
                 run_memory(report, db)
+            elif bench == "payments":
+                from bench.payments import run_payments
+
+                run_payments(report, db, quick=quick)
         except Exception as exc:
             report.error(bench, exc)
