@@ -122,7 +122,7 @@ class PaymentService(ServiceBase):
                 },
             )
             failpoints.hit("payment.before_commit")
-            result = _result(payment, reconnect)
+            result = payment_result(payment, reconnect)
         failpoints.hit("payment.after_commit")
         return result
 
@@ -277,8 +277,8 @@ def payment_payload(payment: Payment, account_no: str, allocations: list[Payment
     }
 
 
-def _result(
-    payment: Payment, reconnect: ReconnectionRequest | None, *, replayed: bool = False
+def payment_result(
+    payment: Payment, reconnect: ReconnectionRequest | None = None, *, replayed: bool = False
 ) -> PaymentResult:
     tendered = payment.tendered_fen
     return PaymentResult(
@@ -308,4 +308,4 @@ def _replay(s: Session, earlier: Payment, req: PaymentRequest) -> PaymentResult:
     reconnect = s.scalars(
         select(ReconnectionRequest).where(ReconnectionRequest.payment_id == earlier.payment_id)
     ).first()
-    return _result(earlier, reconnect, replayed=True)
+    return payment_result(earlier, reconnect, replayed=True)

@@ -31,7 +31,7 @@ from hallapp.domain.records import Actor
 from hallapp.services import audit, failpoints, numbers
 from hallapp.services.context import ServiceBase
 from hallapp.services.dues import load_due
-from hallapp.services.payment_service import RECEIPT_SERIES, payment_payload
+from hallapp.services.payment_service import RECEIPT_SERIES, payment_payload, payment_result
 from hallapp.services.settings_service import values_in
 from hallapp.services.till import shift_for_payment
 from hallapp.sync import outbox
@@ -175,7 +175,7 @@ class ReversalService(ServiceBase):
             if earlier is not None:
                 if earlier.reverses_payment_id != payment_id:
                     raise ActionRefused("request_reused")
-                return _result(earlier)
+                return payment_result(earlier)
             original = _reversible(s, payment_id, today)
             if approver is not None:
                 approval = Approval(
@@ -214,7 +214,7 @@ class ReversalService(ServiceBase):
                 },
             )
             failpoints.hit("reversal.before_commit")
-            return _result(reversal)
+            return payment_result(reversal)
 
     def _write_reversal(
         self,
@@ -374,20 +374,4 @@ def _row(s: Session, a: Approval) -> ApprovalRow:
         status=a.status,
         decided_by=f"{decider.name}（{decider.staff_no}）" if decider else "",
         decision_note=a.decision_note or "",
-    )
-
-
-def _result(payment: Payment) -> PaymentResult:
-    return PaymentResult(
-        payment_id=payment.payment_id,
-        account_id=payment.account_id,
-        receipt_no=payment.receipt_no,
-        amount_fen=payment.amount_fen,
-        penalty_fen=payment.penalty_fen,
-        to_prepaid_fen=payment.to_prepaid_fen,
-        change_fen=None,
-        arrears_after_fen=payment.owed_after_fen,
-        prepaid_after_fen=payment.prepaid_after_fen,
-        reconnection_due_by=None,
-        replayed=False,
     )
