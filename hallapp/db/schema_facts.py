@@ -55,6 +55,14 @@ class Payment(Base):
         CheckConstraint("method IN ('cash','card','wechat','alipay','prepaid')", name="method"),
         Index("ix_payment_account_paid_at", "account_id", "paid_at"),
         Index("ix_payment_business_date", "business_date"),
+        # Partial: payments imported from billing have no shift; without the condition the planner
+        # would judge the index useless on a big history and scan the table for every till query.
+        Index(
+            "ix_payment_shift_id",
+            "shift_id",
+            sqlite_where=text("shift_id IS NOT NULL"),
+            postgresql_where=text("shift_id IS NOT NULL"),
+        ),
     )
 
     payment_id: Mapped[str] = mapped_column(Id, primary_key=True)
@@ -83,6 +91,7 @@ class Payment(Base):
 
 class PaymentAllocation(Base):
     __tablename__ = "payment_allocation"
+    __table_args__ = (Index("ix_payment_allocation_bill_id", "bill_id"),)
 
     payment_id: Mapped[str] = mapped_column(ForeignKey("payment.payment_id"), primary_key=True)
     bill_id: Mapped[str] = mapped_column(ForeignKey("bill.bill_id"), primary_key=True)

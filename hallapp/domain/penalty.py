@@ -2,13 +2,15 @@
 
 - Counted per day from ``start_after_due_days`` after the due date up to and including the day of
   payment (《供电营业规则》第九十八条: 从逾期之日起计算至交纳日止).
-- Residents: the resident rate. Others: the current-year rate on a bill of the payment's year, the
-  prior-year rate on a bill of an earlier year (当年 / 跨年度; our reading, to verify locally).
+- Residents: the resident rate every day. Others: the current-year rate on the days that fall in
+  the bill's own year, the prior-year rate on days in a later year (当年 / 跨年度 欠费; our reading,
+  to verify locally). A day's rate never changes afterwards, so a settled bill stays settled.
 - A partial payment lowers the principal the penalty runs on from the day after it was paid; the
   penalty already paid on a bill is deducted, so nothing is charged twice.
-- Per bill rounded half-up to the fen; an account total above zero but under the minimum is
-  raised to the minimum (once: not if a penalty was already paid on these bills), the difference
-  carried by the oldest overdue bill so the parts still add up to the total.
+- Per bill rounded half-up to the fen. The minimum applies to what the bills still in play (owing
+  principal or penalty) have accrued in all: under it, it is raised to it, the difference carried by
+  the oldest such bill. So a part-payment cannot dodge the minimum and a settled bill is not charged it
+  twice.
 """
 
 from collections.abc import Mapping, Sequence
@@ -56,15 +58,21 @@ def penalty_days(due_date: date, on: date, rules: PenaltyRules) -> int:
     return max(0, (on - due_date).days - rules.start_after_due_days + 1)
 
 
-def daily_rate_permille(bill: OverdueBill, on: date, *, resident: bool, rules: PenaltyRules) -> Decimal:
+def _rated_spans(first: int, last: int, bill: OverdueBill, *, resident: bool, rules: PenaltyRules):  # type: ignore[no-untyped-def]
+    """(first day, last day, rate) spans of the penalty days, as ordinals."""
     if resident:
-        return rules.resident_permille
-    bill_year = int(bill.period[:4])
-    return rules.current_year_permille if bill_year >= on.year else rules.prior_year_permille
+        return [(first, last, rules.resident_permille)]
+    next_year = date(int(bill.period[:4]) + 1, 1, 1).toordinal()
+    spans = []
+    if first < next_year:
+        spans.append((first, min(last, next_year - 1), rules.current_year_permille))
+    if last >= next_year:
+        spans.append((max(first, next_year), last, rules.prior_year_permille))
+    return spans
 
 
-def bill_penalty(bill: OverdueBill, on: date, *, resident: bool, rules: PenaltyRules) -> int:
-    """The penalty still due on one bill when paying on ``on``, in fen, rounded half-up.
+def accrued_penalty(bill: OverdueBill, on: date, *, resident: bool, rules: PenaltyRules) -> int:
+    """All the penalty a bill has accrued up to ``on`` (paid or not), in fen, rounded half-up.
 
     Each penalty day charges the principal that was owed on that day; a payment made on day d
     still counts on day d (the penalty runs up to and including the day of payment).
@@ -72,24 +80,30 @@ def bill_penalty(bill: OverdueBill, on: date, *, resident: bool, rules: PenaltyR
     days = penalty_days(bill.due_date, on, rules)
     if days == 0:
         return 0
-    first = on.toordinal() - days + 1
-    fen_days = bill.outstanding_fen * days
-    for paid_on, fen in bill.principal_paid:
-        fen_days += fen * max(0, min(paid_on.toordinal(), on.toordinal()) - first + 1)
-    rate = daily_rate_permille(bill, on, resident=resident, rules=rules)
-    accrued = round_half_up_fen(Decimal(fen_days) * rate / PERMILLE)
-    return max(0, accrued - bill.penalty_paid_fen)
+    last = on.toordinal()
+    total = Decimal(0)
+    for start, end, rate in _rated_spans(last - days + 1, last, bill, resident=resident, rules=rules):
+        fen_days = bill.outstanding_fen * (end - start + 1)
+        for paid_on, fen in bill.principal_paid:
+            fen_days += fen * max(0, min(paid_on.toordinal(), end) - start + 1)
+        total += Decimal(fen_days) * rate
+    return round_half_up_fen(total / PERMILLE)
+
+
+def bill_penalty(bill: OverdueBill, on: date, *, resident: bool, rules: PenaltyRules) -> int:
+    """The penalty still due on one bill when paying on ``on`` (accrued less what was paid), before the minimum."""
+    return max(0, accrued_penalty(bill, on, resident=resident, rules=rules) - bill.penalty_paid_fen)
 
 
 def account_penalties(
     bills: Sequence[OverdueBill], on: date, *, resident: bool, rules: PenaltyRules
 ) -> dict[str, int]:
-    """Penalty per bill id; the total respects the minimum and the parts add up to it exactly."""
+    """Penalty due per bill id, with the minimum applied; the parts add up to the total exactly."""
     ordered = sorted(bills, key=lambda b: (b.due_date, b.period, b.bill_id))
-    parts = {b.bill_id: bill_penalty(b, on, resident=resident, rules=rules) for b in ordered}
-    total = sum(parts.values())
-    already_charged = any(b.penalty_paid_fen for b in ordered)
-    if 0 < total < rules.minimum_fen and not already_charged:
-        oldest = next(b.bill_id for b in ordered if parts[b.bill_id] > 0)
-        parts[oldest] += rules.minimum_fen - total
-    return parts
+    accrued = {b.bill_id: accrued_penalty(b, on, resident=resident, rules=rules) for b in ordered}
+    in_play = [b for b in ordered if b.outstanding_fen > 0 or accrued[b.bill_id] > b.penalty_paid_fen]
+    total = sum(accrued[b.bill_id] for b in in_play)
+    if 0 < total < rules.minimum_fen:
+        oldest = next(b.bill_id for b in in_play if accrued[b.bill_id] > 0)
+        accrued[oldest] += rules.minimum_fen - total
+    return {b.bill_id: max(0, accrued[b.bill_id] - b.penalty_paid_fen) for b in ordered}

@@ -175,7 +175,7 @@ class ReversalService(ServiceBase):
             if earlier is not None:
                 if earlier.reverses_payment_id != payment_id:
                     raise ActionRefused("request_reused")
-                return payment_result(earlier)
+                return payment_result(earlier, replayed=True)
             original = _reversible(s, payment_id, today)
             if approver is not None:
                 approval = Approval(

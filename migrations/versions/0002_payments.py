@@ -123,11 +123,19 @@ def upgrade() -> None:
         batch_op.create_foreign_key(
             batch_op.f("fk_payment_approval_id_approval"), "approval", ["approval_id"], ["approval_id"]
         )
+        batch_op.create_index(
+            "ix_payment_shift_id",
+            ["shift_id"],
+            unique=False,
+            sqlite_where=sa.text("shift_id IS NOT NULL"),
+            postgresql_where=sa.text("shift_id IS NOT NULL"),
+        )
 
     with op.batch_alter_table("payment_allocation", schema=None) as batch_op:
         batch_op.add_column(
             sa.Column("outstanding_before_fen", sa.BigInteger(), server_default="0", nullable=False)
         )
+        batch_op.create_index("ix_payment_allocation_bill_id", ["bill_id"], unique=False)
 
     with op.batch_alter_table("shift", schema=None) as batch_op:
         batch_op.add_column(sa.Column("expected_cash_fen", sa.BigInteger(), nullable=True))
@@ -156,6 +164,7 @@ def downgrade() -> None:
         batch_op.drop_column("expected_cash_fen")
 
     with op.batch_alter_table("payment", schema=None) as batch_op:
+        batch_op.drop_index("ix_payment_shift_id")
         batch_op.drop_constraint(batch_op.f("fk_payment_approval_id_approval"), type_="foreignkey")
         batch_op.drop_constraint(batch_op.f("uq_payment_request_id"), type_="unique")
         batch_op.drop_column("note")
@@ -168,6 +177,7 @@ def downgrade() -> None:
         batch_op.drop_column("request_id")
 
     with op.batch_alter_table("payment_allocation", schema=None) as batch_op:
+        batch_op.drop_index("ix_payment_allocation_bill_id")
         batch_op.drop_column("outstanding_before_fen")
 
     op.drop_table("reconnection_request")
