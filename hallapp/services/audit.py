@@ -40,8 +40,7 @@ def record(
 ) -> AuditEvent:
     """Append one event (inside the caller's write transaction) and queue it for central."""
     at = at.astimezone(UTC)  # the hash must cover the same text the database gives back
-    last = session.scalars(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(1)).first()
-    prev = last.hash if last else GENESIS_HASH
+    prev = session.scalar(select(AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)) or GENESIS_HASH
     row = AuditEvent(
         event_id=new_id(),
         at=at,
