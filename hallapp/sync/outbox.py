@@ -55,7 +55,9 @@ def link_hash(row: Outbox) -> str:
 def head_hash(session: Session) -> str:
     """The chain head: the last row's link. Reads three columns, not the row (once per write)."""
     last = session.execute(
-        select(Outbox.prev_hash, Outbox.op_id, Outbox.payload_hash).order_by(Outbox.device_seq.desc()).limit(1)
+        select(Outbox.prev_hash, Outbox.op_id, Outbox.payload_hash)
+        .order_by(Outbox.device_seq.desc())
+        .limit(1)
     ).first()
     return chain_hash(*last) if last else GENESIS_HASH
 
