@@ -41,8 +41,8 @@ RENDERS = 30
 PHASE_BUDGET_S = 120.0  # a phase that takes longer stops early (reported), so a run always ends
 SEED = 20261123
 
-COMMIT = Target(15.0, "≤15 ms with synchronous=FULL (issue #2)")
-LOOKUP = Target(100.0, "≤100 ms at 1,000,000 accounts / 5,000,000 bills (issue #2)")
+COMMIT = Target(15.0, "≤15 ms with synchronous=FULL (issue #4)")
+LOOKUP = Target(100.0, "≤100 ms at 1,000,000 accounts / 5,000,000 bills (issue #4)")
 METHOD_WEIGHTS = (("cash", 5), ("wechat", 4), ("alipay", 3), ("card", 1))
 
 
