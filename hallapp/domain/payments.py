@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from hallapp.domain.enums import AccountStatus, PaymentMethod
+from hallapp.domain.enums import AccountStatus, PaymentMethod, TariffCategory
 from hallapp.domain.errors import InvalidInput
 from hallapp.domain.printouts import CashCount, MethodTotal
 from hallapp.domain.text import has_control_chars, normalize
@@ -52,6 +52,7 @@ class AccountDue:
     prepaid_fen: int
     lines: tuple[DueLine, ...]  # oldest first
     as_of: date
+    tariff: TariffCategory = TariffCategory.RESIDENT
 
     @property
     def principal_fen(self) -> int:

@@ -75,6 +75,7 @@ def load_due(s: Session, account_id: str, on: date, values: dict[str, Any]) -> A
         prepaid_fen=account.prepaid_fen,
         lines=lines,
         as_of=on,
+        tariff=TariffCategory(account.tariff),
     )
 
 

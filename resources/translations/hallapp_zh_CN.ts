@@ -1489,8 +1489,8 @@
         <translation>没有符合的户号，请核对输入或换一种方式查询。</translation>
     </message>
     <message>
-        <source>Account {account_no} · {address}</source>
-        <translation>户号 {account_no} · {address}</translation>
+        <source>Account {account_no} · {tariff} · {address}</source>
+        <translation>户号 {account_no} · {tariff} · {address}</translation>
     </message>
     <message>
         <source>Owed {principal} · penalty {penalty} · prepaid balance {prepaid}</source>

@@ -255,7 +255,9 @@ class PaymentPage(WorkspacePage):
         self.lines.set_records(due.lines)
         self.holder.setText(due.holder)
         self.account_line.setText(
-            self.tr("Account {account_no} · {address}").format(account_no=due.account_no, address=due.address)
+            self.tr("Account {account_no} · {tariff} · {address}").format(
+                account_no=due.account_no, tariff=label(due.tariff), address=due.address
+            )
         )
         closed = due.status is AccountStatus.CLOSED
         self.status_badge.setText(label(due.status))
