@@ -7,7 +7,7 @@ prepaid → outbox → COMMIT, and only then is anything printed.
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from hallapp.db.models import (
@@ -65,11 +65,14 @@ class PaymentService(ServiceBase):
             shift = shift_for_payment(s, actor, self.device.device_id, today, now)
             seq = numbers.take(s, RECEIPT_SERIES, self.device.device_code)
             failpoints.hit("payment.after_number")
-            account = s.get(Account, req.account_id)
-            assert account is not None
-            if req.method is PaymentMethod.PREPAID:
-                account.prepaid_fen -= req.amount_fen
-            account.prepaid_fen += plan.to_prepaid_fen
+            prepaid_change = plan.to_prepaid_fen - (req.amount_fen if req.method is PaymentMethod.PREPAID else 0)
+            if prepaid_change:
+                accounts = Account.__table__
+                s.execute(
+                    update(accounts)
+                    .where(accounts.c.account_id == req.account_id)
+                    .values(prepaid_fen=accounts.c.prepaid_fen + prepaid_change)
+                )
             owed_after = due.total_fen - plan.applied_fen
             payment = Payment(
                 payment_id=new_id(),
@@ -89,7 +92,7 @@ class PaymentService(ServiceBase):
                 tendered_fen=req.tendered_fen if req.method is PaymentMethod.CASH else None,
                 owed_before_fen=due.principal_fen,
                 owed_after_fen=owed_after,
-                prepaid_after_fen=account.prepaid_fen,
+                prepaid_after_fen=due.prepaid_fen + prepaid_change,
             )
             s.add(payment)
             s.flush()
@@ -189,24 +192,40 @@ def _bill_dues(due: AccountDue) -> list[BillDue]:
 
 
 def _apply(s: Session, payment_id: str, plan: PaymentPlan, due: AccountDue) -> list[PaymentAllocation]:
+    """Allocation rows and the bills' paid amounts, each as one batched statement."""
     outstanding = {line.bill_id: line.outstanding_fen for line in due.lines}
-    rows = []
-    for part in plan.allocations:
-        row = PaymentAllocation(
+    rows = [
+        PaymentAllocation(
             payment_id=payment_id,
             bill_id=part.bill_id,
             principal_fen=part.principal_fen,
             penalty_fen=part.penalty_fen,
             outstanding_before_fen=outstanding[part.bill_id],
         )
-        s.add(row)
-        rows.append(row)
-        if part.principal_fen:
-            bill = s.get(Bill, part.bill_id)
-            assert bill is not None
-            bill.paid_fen += part.principal_fen
-    s.flush()
+        for part in plan.allocations
+    ]
+    if rows:
+        s.execute(insert(PaymentAllocation), [_columns(row) for row in rows])
+    paid = [{"b_id": p.bill_id, "b_fen": p.principal_fen} for p in plan.allocations if p.principal_fen]
+    if paid:
+        bills = Bill.__table__  # the table, not the entity: a plain executemany, not an ORM bulk update
+        s.execute(
+            update(bills)
+            .where(bills.c.bill_id == bindparam("b_id"))
+            .values(paid_fen=bills.c.paid_fen + bindparam("b_fen")),
+            paid,
+        )
     return rows
+
+
+def _columns(row: PaymentAllocation) -> dict:
+    return {
+        "payment_id": row.payment_id,
+        "bill_id": row.bill_id,
+        "principal_fen": row.principal_fen,
+        "penalty_fen": row.penalty_fen,
+        "outstanding_before_fen": row.outstanding_before_fen,
+    }
 
 
 def _settle_notices(

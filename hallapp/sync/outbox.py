@@ -12,6 +12,7 @@ from hallapp.domain.ids import new_id
 from hallapp.domain.records import Actor
 
 PAYLOAD_VERSION = 1
+HEAD_KEY = "outbox_head"
 
 
 def append(
@@ -29,6 +30,7 @@ def append(
 ) -> Outbox:
     """Add an op to the outbox; the caller's transaction commits it with the domain change."""
     body = canonical_json({"v": PAYLOAD_VERSION, **payload})
+    prev = session.info.get(HEAD_KEY) or head_hash(session)
     row = Outbox(
         op_id=new_id(),
         local_tx_id=local_tx_id or new_id(),
@@ -38,13 +40,14 @@ def append(
         base_version=base_version,
         payload=body,
         payload_hash=sha256_hex(body),
-        prev_hash=head_hash(session),
+        prev_hash=prev,
         operator_id=actor.operator_id if actor else None,
         shift_id=shift_id,
         device_time=at,
     )
     session.add(row)
-    session.flush()
+    # A write transaction holds the database's only writer lock, so the head it appended is the head.
+    session.info[HEAD_KEY] = link_hash(row)
     return row
 
 
