@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from hallapp.domain.payments import DENOMINATIONS_FEN, MAX_NOTE_LENGTH, MAX_PIECES
-from hallapp.domain.records import Actor, Changes
+from hallapp.domain.records import Actor
 from hallapp.services.shift_service import ShiftView
 from ui.errors import field_of, message_for
 from ui.ops import CoreOps
@@ -269,7 +269,6 @@ class CloseShiftDialog(QDialog):
 
     def _on_closed(self, printout: Printout) -> None:
         self.printout = printout
-        self.ops.sig_operation_did_execute.emit(Changes(payments=True), self)
         self.sig_closed.emit(printout)
         self.accept()
 

@@ -315,12 +315,11 @@ class NoticeDialog(QDialog):
             kind=kind,
             delivery=NoticeDelivery(self.delivery.currentData()),  # Qt hands back a plain str
         )
-        self.ops.run(work, on_success=self._on_issued, on_failure=self._on_failed, owner=self)
+        self.ops.run(work, on_success=self._on_issued, on_failure=self._on_failed, owner=self, initiator=self)
 
     def _on_issued(self, issued: tuple) -> None:
         self.busy = False
-        self.printout, changes = issued
-        self.ops.sig_operation_did_execute.emit(changes, self)
+        self.printout, _changes = issued  # CoreOps broadcasts the changes
         self.reload()
         self.print_again()
 

@@ -364,7 +364,6 @@ class PaymentPage(WorkspacePage):
         self._say(self.tr("; ").join(parts), ok=failure is None, change=change)
         self._show_due(taken.due_after, new_form=True)
         self._refresh_shift()
-        self.ops.sig_operation_did_execute.emit(taken.changes, self)
         self.query.setFocus()
         self.query.selectAll()
 

@@ -315,7 +315,6 @@ class ReversalDialog(QDialog):
             )
         )
         self.done_line.show()
-        self.ops.sig_operation_did_execute.emit(taken.changes, self)
         self.sig_reversed.emit(taken.result)
         self.print_again()
 

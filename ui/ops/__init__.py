@@ -85,9 +85,19 @@ class CoreOps(QObject):
             return
         if job.on_success:
             job.on_success(value)
-        if isinstance(value, Changes):
-            self.sig_operation_did_execute.emit(value, job.initiator)
+        changes = _changes_of(value)
+        if changes is not None:
+            self.sig_operation_did_execute.emit(changes, job.initiator)
 
     def shutdown(self) -> None:
         self._pool.shutdown(wait=True)
         self.core.close()
+
+
+def _changes_of(value: Any) -> Changes | None:
+    """What a result says it changed: a ``Changes``, a result's ``.changes``, or a tuple ending with one."""
+    if isinstance(value, tuple) and value:
+        value = value[-1]
+    if not isinstance(value, Changes):
+        value = getattr(value, "changes", None)
+    return value if isinstance(value, Changes) else None

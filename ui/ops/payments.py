@@ -22,6 +22,7 @@ class Printout:
     pdf: bytes
     paper: PaperSize
     payment_id: str = ""  # receipts: recorded as printed once the printer took it
+    changes: Changes | None = None  # what making it changed (a cash-up closes a shift)
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,7 @@ def close_shift(core: HallCore, actor: Actor, counted: dict[int, int], reason: s
 
     report = core.shifts.close(actor, counted, reason)
     title = f"日结轧账单 {report.business_date.isoformat()} {report.clerk_name}"
-    return Printout(title, render_shift_report(report), PaperSize.A4)
+    return Printout(title, render_shift_report(report), PaperSize.A4, changes=Changes(payments=True))
 
 
 def shift_report(core: HallCore, actor: Actor, shift_id: str) -> Printout:
