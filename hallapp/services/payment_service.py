@@ -65,7 +65,9 @@ class PaymentService(ServiceBase):
             shift = shift_for_payment(s, actor, self.device.device_id, today, now)
             seq = numbers.take(s, RECEIPT_SERIES, self.device.device_code)
             failpoints.hit("payment.after_number")
-            prepaid_change = plan.to_prepaid_fen - (req.amount_fen if req.method is PaymentMethod.PREPAID else 0)
+            prepaid_change = plan.to_prepaid_fen - (
+                req.amount_fen if req.method is PaymentMethod.PREPAID else 0
+            )
             if prepaid_change:
                 accounts = Account.__table__
                 s.execute(
