@@ -7,10 +7,10 @@
   to verify locally). A day's rate never changes afterwards, so a settled bill stays settled.
 - A partial payment lowers the principal the penalty runs on from the day after it was paid; the
   penalty already paid on a bill is deducted, so nothing is charged twice.
-- Per bill rounded half-up to the fen. The minimum applies to what the bills still in play (owing
-  principal or penalty) have accrued in all: under it, it is raised to it, the difference carried by
-  the oldest such bill. So a part-payment cannot dodge the minimum and a settled bill is not charged it
-  twice.
+- Per bill rounded half-up to the fen. The minimum applies to what the bills in play (owing
+  principal or penalty, or paid on today) have accrued in all: under it, it is raised to it, the
+  difference carried by the oldest such bill. So a part-payment cannot dodge the minimum, a settled
+  bill is not charged it twice, and paying part of the debt today does not raise what is left today.
 """
 
 from collections.abc import Mapping, Sequence
@@ -51,6 +51,7 @@ class OverdueBill:
     outstanding_fen: int  # principal owed now
     principal_paid: tuple[tuple[date, int], ...] = ()  # (day paid, fen) of earlier partial payments
     penalty_paid_fen: int = 0
+    last_paid_on: date | None = None  # the last business day anything was paid on the bill
 
 
 def penalty_days(due_date: date, on: date, rules: PenaltyRules) -> int:
@@ -101,7 +102,11 @@ def account_penalties(
     """Penalty due per bill id, with the minimum applied; the parts add up to the total exactly."""
     ordered = sorted(bills, key=lambda b: (b.due_date, b.period, b.bill_id))
     accrued = {b.bill_id: accrued_penalty(b, on, resident=resident, rules=rules) for b in ordered}
-    in_play = [b for b in ordered if b.outstanding_fen > 0 or accrued[b.bill_id] > b.penalty_paid_fen]
+    in_play = [
+        b
+        for b in ordered
+        if b.outstanding_fen > 0 or accrued[b.bill_id] > b.penalty_paid_fen or b.last_paid_on == on
+    ]
     total = sum(accrued[b.bill_id] for b in in_play)
     if 0 < total < rules.minimum_fen:
         oldest = next(b.bill_id for b in in_play if accrued[b.bill_id] > 0)

@@ -46,6 +46,7 @@ def load_due(s: Session, account_id: str, on: date, values: dict[str, Any]) -> A
             b.amount_fen - b.paid_fen,
             tuple(history.principal[b.bill_id]),
             history.penalty[b.bill_id],
+            history.last_day.get(b.bill_id),
         )
         for b in bills
     ]
@@ -83,6 +84,7 @@ class _History:
     def __init__(self) -> None:
         self.principal: dict[str, list[tuple[date, int]]] = defaultdict(list)
         self.penalty: dict[str, int] = defaultdict(int)
+        self.last_day: dict[str, date] = {}
 
 
 def _payment_history(s: Session, bill_ids: list[str]) -> _History:
@@ -105,4 +107,5 @@ def _payment_history(s: Session, bill_ids: list[str]) -> _History:
         if principal:
             history.principal[bill_id].append((day, principal))
         history.penalty[bill_id] += penalty or 0
+        history.last_day[bill_id] = max(day, history.last_day.get(bill_id, day))
     return history

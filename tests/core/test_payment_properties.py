@@ -80,7 +80,7 @@ def expected_penalties(bills: list[Bill], history: dict, on: date, *, resident: 
     ``history[bill_id]`` is a list of (business day, principal fen, penalty fen) of the
     allocations on the bill, reversals included. A non-resident day takes the current-year rate in
     the bill's own year and the prior-year rate after it. The minimum applies to the penalty the
-    bills still in play (owing principal or penalty) have accrued in all.
+    bills in play (owing principal or penalty, or paid on today) have accrued in all.
     """
     accrued, paid, owing = {}, {}, {}
     for bill in sorted(bills, key=lambda b: (b.due_date, b.period, b.bill_id)):
@@ -105,7 +105,8 @@ def expected_penalties(bills: list[Bill], history: dict, on: date, *, resident: 
             day += timedelta(days=1)
         accrued[bill.bill_id] = half_up(total / 1000)
         paid[bill.bill_id] = penalty_paid
-        owing[bill.bill_id] = bill.amount_fen - sum(paid_by_day.values()) > 0
+        paid_today = any(day == on for day, _principal, _penalty in history[bill.bill_id])
+        owing[bill.bill_id] = bill.amount_fen - sum(paid_by_day.values()) > 0 or paid_today
     in_play = [b for b in accrued if owing[b] or accrued[b] > paid[b]]
     total, minimum = sum(accrued[b] for b in in_play), values["penalty.minimum_fen"]
     if 0 < total < minimum:

@@ -219,3 +219,16 @@ def test_receipt_doc_reads_the_committed_payment_and_marks_reprints(core, clerk,
     assert again.reprint is not None and again.reprint.count == 1
     core.payments.record_print(clerk, result.payment_id)
     assert [a.target for a in audit_rows(core, "receipt.reprint")] == [result.receipt_no]
+
+
+def test_paying_one_bill_today_does_not_raise_the_rest_to_the_minimum(core, clerk, clock) -> None:
+    # ¥200 39 days late (¥7.80) and ¥50 8 days late (¥0.40): together well over the ¥1 minimum
+    bills = [("202609", 20000, date(2026, 10, 12)), ("202610", 5000, date(2026, 11, 12))]
+    account_id = make_account(core, bills)
+    before = core.payments.due(clerk, account_id).total_fen
+    result = pay(core, clerk, account_id, 20780)
+    assert (
+        core.payments.due(clerk, account_id).total_fen == before - 20780 == result.arrears_after_fen == 5040
+    )
+    clock.advance(days=1)  # another day, another charge: the ¥50 bill alone now meets the minimum
+    assert core.payments.due(clerk, account_id).penalty_fen == 100
