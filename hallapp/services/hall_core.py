@@ -18,6 +18,7 @@ from hallapp.services.clock import Clock
 from hallapp.services.context import DeviceInfo
 from hallapp.services.notice_service import NoticeService
 from hallapp.services.payment_service import PaymentService
+from hallapp.services.queue_service import QueueService
 from hallapp.services.reference_service import ReferenceService
 from hallapp.services.reversal_service import ReversalService
 from hallapp.services.settings_service import SettingsService
@@ -39,6 +40,7 @@ class HallCore:
         self.reversals = ReversalService(*common, auth=self.auth)
         self.shifts = ShiftService(*common)
         self.notices = NoticeService(*common)
+        self.queue = QueueService(*common)
 
     @classmethod
     def open(cls, path: Path, *, clock: Clock | None = None) -> "HallCore":
