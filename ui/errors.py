@@ -83,6 +83,8 @@ def _input_messages() -> dict[str, str]:
         "not_a_count": translate(
             "Errors", "Enter the number of notes or coins as a whole number, 0 or more."
         ),
+        "unknown_priority": translate("Errors", "Choose one of the listed priority reasons."),
+        "not_a_counter_action": translate("Errors", "This action is not available at the counter."),
     }
 
 
@@ -140,6 +142,19 @@ def _refusal_messages() -> dict[str, str]:
             "Account {account_no} is not overdue long enough for a disconnection notice; issue a reminder notice.",
         ),
         "outcome_recorded": translate("Errors", "The delivery of notice {notice_no} is already recorded."),
+        "ticket_state": translate(
+            "Errors", "This ticket cannot do that in its current state; refresh the queue and try again."
+        ),
+        "business_type_closed": translate(
+            "Errors", "This business type is not open for tickets; choose another or ask the administrator."
+        ),
+        "window_closed": translate(
+            "Errors",
+            "Window {window_no} is not set up or is closed; check the window number in the settings.",
+        ),
+        "ticket_of_another_day": translate(
+            "Errors", "Ticket {display_no} is from an earlier day; issue a new ticket for the customer."
+        ),
     }
 
 

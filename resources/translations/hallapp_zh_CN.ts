@@ -827,6 +827,14 @@
         <translation>请输入张数或枚数（0 或正整数）。</translation>
     </message>
     <message>
+        <source>Choose one of the listed priority reasons.</source>
+        <translation>请从列出的优先原因中选择一项。</translation>
+    </message>
+    <message>
+        <source>This action is not available at the counter.</source>
+        <translation>柜台不能执行此操作。</translation>
+    </message>
+    <message>
         <source>Account {account_no} is closed and takes no payments; please check the account number.</source>
         <translation>户号 {account_no} 已销户，不能收费，请核对户号。</translation>
     </message>
@@ -893,6 +901,22 @@
     <message>
         <source>The delivery of notice {notice_no} is already recorded.</source>
         <translation>通知书 {notice_no} 的送达情况已经登记。</translation>
+    </message>
+    <message>
+        <source>This ticket cannot do that in its current state; refresh the queue and try again.</source>
+        <translation>该号票当前状态不能执行此操作，请刷新队列后重试。</translation>
+    </message>
+    <message>
+        <source>This business type is not open for tickets; choose another or ask the administrator.</source>
+        <translation>该业务类型未开放取号，请选择其他业务或联系管理员。</translation>
+    </message>
+    <message>
+        <source>Window {window_no} is not set up or is closed; check the window number in the settings.</source>
+        <translation>{window_no} 号窗口未设置或已关闭，请在设置中核对窗口号。</translation>
+    </message>
+    <message>
+        <source>Ticket {display_no} is from an earlier day; issue a new ticket for the customer.</source>
+        <translation>号票 {display_no} 不是当天的号，请为客户重新取号。</translation>
     </message>
     <message>
         <source>A reversal needs a supervisor: have them enter their staff number and password here, or send the request to the approval queue.</source>
