@@ -84,6 +84,7 @@ def _input_messages() -> dict[str, str]:
             "Errors", "Enter the number of notes or coins as a whole number, 0 or more."
         ),
         "unknown_priority": translate("Errors", "Choose one of the listed priority reasons."),
+        "bad_kind": translate("Errors", "Choose what to search by from the list."),
         "not_a_counter_action": translate("Errors", "This action is not available at the counter."),
     }
 

@@ -831,6 +831,10 @@
         <translation>请从列出的优先原因中选择一项。</translation>
     </message>
     <message>
+        <source>Choose what to search by from the list.</source>
+        <translation>请从列表中选择查询方式。</translation>
+    </message>
+    <message>
         <source>This action is not available at the counter.</source>
         <translation>柜台不能执行此操作。</translation>
     </message>
