@@ -17,10 +17,12 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["HALLAPP_PRINTER"] = "fake"
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QPoint, QTimer
+from PySide6.QtCore import QCoreApplication, QPoint
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QWidget
+from screenshots import OUT, settle, wait_idle
 
 from hallapp.cli import FrontendOptions
 from hallapp.demo.build import build_demo_database
@@ -34,22 +36,6 @@ from hallapp.services.clock import FakeClock
 from hallapp.services.hall_core import HallCore
 from ui.app import AppController, make_application
 from ui.resources import install_language
-
-OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
-
-
-def settle(ms: int = 250) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-
-
-def wait_idle(controller: AppController) -> None:
-    for _ in range(200):
-        settle(30)
-        if controller.ops.in_flight == 0:
-            settle(80)
-            return
 
 
 def save(window: QWidget, name: str, size: tuple[int, int], dialog: QWidget | None = None) -> None:

@@ -11,7 +11,7 @@ from hallapp.db.models import Account, Operator, Outbox, Payment, Shift
 from hallapp.domain.enums import PaymentMethod
 from hallapp.domain.errors import ActionRefused, InvalidInput, NotFound, PermissionDenied
 from hallapp.domain.hall_time import to_hall_time
-from hallapp.domain.payments import TillTotals, cash_counts, clean_note, till_totals
+from hallapp.domain.payments import TillEntry, TillTotals, cash_counts, clean_note, till_totals
 from hallapp.domain.permissions import Permission, has_permission, require
 from hallapp.domain.printouts import CashCount, ShiftPaymentLine, ShiftReport
 from hallapp.domain.records import Actor
@@ -61,28 +61,7 @@ class ShiftService(ServiceBase):
             shift = open_shift(s, actor, self.device.device_id)
             if shift is None:
                 return []
-            original, reversal = aliased(Payment), aliased(Payment)
-            rows = s.execute(
-                select(Payment, Account.account_no, original.receipt_no, reversal.receipt_no)
-                .join(Account, Account.account_id == Payment.account_id)
-                .outerjoin(original, original.payment_id == Payment.reverses_payment_id)
-                .outerjoin(reversal, reversal.reverses_payment_id == Payment.payment_id)
-                .where(Payment.shift_id == shift.shift_id)
-                .order_by(Payment.paid_at, Payment.receipt_no)
-            ).all()
-            return [
-                TillLine(
-                    receipt_no=p.receipt_no,
-                    at=to_hall_time(p.paid_at),
-                    account_no=account_no,
-                    method=PaymentMethod(p.method),
-                    amount_fen=p.amount_fen,
-                    reverses_receipt_no=reverses,
-                    payment_id=p.payment_id,
-                    reversed_by_receipt_no=reversed_by,
-                )
-                for p, account_no, reverses, reversed_by in rows
-            ]
+            return shift_lines(s, shift.shift_id)
 
     def close(self, actor: Actor, counted: dict[int, int], difference_reason: str = "") -> ShiftReport:
         """Close the open shift against the cash counted by denomination. A closed shift takes nothing more."""
@@ -187,27 +166,42 @@ def _reversed_receipts(s: Session, shift_id: str) -> list[str]:
     )
 
 
+def shift_lines(s: Session, shift_id: str) -> list[TillLine]:
+    """A shift's payments and reversals in receipt order, each with the receipt it reverses or is reversed by."""
+    original, reversal = aliased(Payment), aliased(Payment)
+    rows = s.execute(
+        select(Payment, Account.account_no, original.receipt_no, reversal.receipt_no)
+        .join(Account, Account.account_id == Payment.account_id)
+        .outerjoin(original, original.payment_id == Payment.reverses_payment_id)
+        .outerjoin(reversal, reversal.reverses_payment_id == Payment.payment_id)
+        .where(Payment.shift_id == shift_id)
+        .order_by(Payment.paid_at, Payment.receipt_no)
+    ).all()
+    return [
+        TillLine(
+            receipt_no=p.receipt_no,
+            at=to_hall_time(p.paid_at),
+            account_no=account_no,
+            method=PaymentMethod(p.method),
+            amount_fen=p.amount_fen,
+            reverses_receipt_no=reverses,
+            payment_id=p.payment_id,
+            reversed_by_receipt_no=reversed_by,
+        )
+        for p, account_no, reverses, reversed_by in rows
+    ]
+
+
 def build_shift_report(s: Session, shift_id: str, values: dict[str, Any]) -> ShiftReport:
     shift = s.get(Shift, shift_id)
     assert shift is not None and shift.closed_at is not None and shift.close_summary is not None
     clerk = s.get(Operator, shift.operator_id)
     assert clerk is not None
     summary = shift.close_summary
-    original = aliased(Payment)
-    rows = s.execute(
-        select(Payment, Account.account_no, original.receipt_no)
-        .join(Account, Account.account_id == Payment.account_id)
-        .outerjoin(original, original.payment_id == Payment.reverses_payment_id)
-        .where(Payment.shift_id == shift_id)
-        .order_by(Payment.paid_at, Payment.receipt_no)
-    ).all()
-    lines = tuple(
-        ShiftPaymentLine(
-            p.receipt_no, to_hall_time(p.paid_at), account_no, PaymentMethod(p.method), p.amount_fen, orig
-        )
-        for p, account_no, orig in rows
+    lines = tuple(shift_lines(s, shift_id))
+    totals = till_totals(
+        TillEntry(x.receipt_no, x.method, x.amount_fen, x.reverses_receipt_no is not None) for x in lines
     )
-    totals = till_totals(till_entries(s, shift_id))
     counted = tuple(CashCount(int(d), n) for d, n in summary["counted"].items())
     return ShiftReport(
         header=hall_header(values),
