@@ -14,6 +14,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
@@ -208,12 +209,14 @@ class Ticket(Base):
     __tablename__ = "ticket"
     __table_args__ = (
         UniqueConstraint("hall_id", "business_date", "business_type", "number", "issuing_device_id"),
+        Index("ix_ticket_day_state", "hall_id", "business_date", "state", "queue_type"),
     )
 
     ticket_id: Mapped[str] = mapped_column(Id, primary_key=True)
     hall_id: Mapped[str] = mapped_column(ForeignKey("hall.hall_id"))
     business_date: Mapped[date] = mapped_column(Date)
-    business_type: Mapped[str] = mapped_column(ForeignKey("business_type.code"))
+    business_type: Mapped[str] = mapped_column(ForeignKey("business_type.code"))  # as issued
+    queue_type: Mapped[str] = mapped_column(String(24))  # the line it waits in now (after a transfer)
     number: Mapped[int] = mapped_column(Integer)
     display_no: Mapped[str] = mapped_column(String(12))
     issuing_device_id: Mapped[str] = mapped_column(Id)
@@ -224,6 +227,26 @@ class Ticket(Base):
     first_contact_staff_no: Mapped[str | None] = mapped_column(String(20))
     issued_at: Mapped[datetime] = mapped_column(UtcDateTime)
     rating: Mapped[int | None] = mapped_column(Integer)
+    rating_reason: Mapped[str | None] = mapped_column(Text)
+    window_no: Mapped[int | None] = mapped_column(Integer)  # where it is called or served now
+    called_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # its latest call
+    target_window: Mapped[int | None] = mapped_column(Integer)  # transferred to one window
+    manual: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    merged_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # a manual ticket handed to the hub
+
+
+class QueueLog(Base):
+    """The queue opened or closed, a window paused or resumed: who, when (for the daily log)."""
+
+    __tablename__ = "queue_log"
+
+    event_id: Mapped[str] = mapped_column(Id, primary_key=True)
+    hall_id: Mapped[str] = mapped_column(ForeignKey("hall.hall_id"))
+    business_date: Mapped[date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(16))
+    window_no: Mapped[int | None] = mapped_column(Integer)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    staff_no: Mapped[str] = mapped_column(String(20))
 
 
 class TicketEvent(Base):

@@ -4,6 +4,7 @@ Code reads these through ``SettingsService`` / ``Settings``; nothing in the code
 default. Labels and units are English source strings translated by the UI (context "Settings").
 """
 
+import re
 from dataclasses import dataclass
 from datetime import time
 from decimal import Decimal, InvalidOperation
@@ -56,6 +57,7 @@ class SettingDef:
     minimum: Any = None
     maximum: Any = None
     max_length: int = 80
+    url: bool = False  # a text setting holding an http(s) address (or empty)
 
     def parse(self, raw: Any) -> Any:
         """Turn a typed-in or stored value into the setting's type, or raise InvalidInput."""
@@ -79,7 +81,9 @@ class SettingDef:
             raise InvalidInput(self.key, "too_long", limit=self.max_length)
         if not text and self.minimum:
             raise InvalidInput(self.key, "empty")
-        return text
+        if self.url and text and not _URL.fullmatch(text):
+            raise InvalidInput(self.key, "bad_url")
+        return text.rstrip("/") if self.url else text
 
     def _check_range(self, value: Any) -> None:
         if self.minimum is not None and value < self.minimum:
@@ -96,6 +100,9 @@ class SettingDef:
 
     def from_json(self, stored: Any) -> Any:
         return self.parse(stored)
+
+
+_URL = re.compile(r"https?://[A-Za-z0-9.\-]+(:[0-9]{1,5})?/?")
 
 
 def _parse_bool(key: str, raw: Any) -> bool:
@@ -518,6 +525,56 @@ CATALOG: tuple[SettingDef, ...] = (
         "收费期集中在每月17—29日",
         minimum=1,
         maximum=31,
+    ),
+    SettingDef(
+        "queue.estimate_sample",
+        Group.QUEUE,
+        Kind.INT,
+        20,
+        QT_TRANSLATE_NOOP("Settings", "Recent customers the wait estimate is based on"),
+        "按近期实际办理时长估算等候时间",
+        minimum=1,
+        maximum=500,
+    ),
+    SettingDef(
+        "queue.estimate_default_minutes",
+        Group.QUEUE,
+        Kind.INT,
+        5,
+        QT_TRANSLATE_NOOP("Settings", "Handling time assumed before the day has history"),
+        "柜台缴费办理时长≤5分钟（R2.5）",
+        unit=QT_TRANSLATE_NOOP("Settings", "minutes"),
+        minimum=1,
+        maximum=240,
+    ),
+    SettingDef(
+        "queue.allow_pick",
+        Group.QUEUE,
+        Kind.BOOL,
+        False,
+        QT_TRANSLATE_NOOP("Settings", "Clerks may call a waiting ticket of their choice"),
+        "默认按规则叫号，不允许随意挑号",
+    ),
+    SettingDef(
+        "queue.rating_timeout_seconds",
+        Group.QUEUE,
+        Kind.INT,
+        60,
+        QT_TRANSLATE_NOOP("Settings", "Seconds the evaluator waits for a rating"),
+        "一次一评（国办发〔2019〕51号）",
+        unit=QT_TRANSLATE_NOOP("Settings", "seconds"),
+        minimum=10,
+        maximum=600,
+    ),
+    SettingDef(
+        "queue.hub_url",
+        Group.QUEUE,
+        Kind.TEXT,
+        "",
+        QT_TRANSLATE_NOOP("Settings", "Hall hub address (empty: this PC runs the queue)"),
+        "ARCHITECTURE §1：每个营业厅一个叫号中枢；单机营业厅内嵌运行",
+        max_length=200,
+        url=True,
     ),
     # Sign-in and security
     SettingDef(

@@ -132,6 +132,16 @@ class AuthService(ServiceBase):
             details={"reason": reason},
         )
 
+    def actor_of(self, staff_no: str, device_id: str) -> Actor:
+        """The active operator of this hall with ``staff_no``, acting from another PC of the hall
+        (the hall hub serving a request that PC signed in locally)."""
+        clean = _check_staff_no(staff_no)
+        with self.db.read() as s:
+            op = s.scalars(select(Operator).where(Operator.staff_no == clean)).first()
+            if op is None or not op.active or op.hall_id != self.device.hall_id:
+                raise OperatorInactive(staff_no=clean)
+            return Actor(op.operator_id, op.staff_no, op.name, Role(op.role), op.hall_id, device_id)
+
     def _actor(self, op: Operator) -> Actor:
         return Actor(op.operator_id, op.staff_no, op.name, Role(op.role), op.hall_id, self.device.device_id)
 

@@ -44,3 +44,22 @@ def details(row: AuditEvent) -> dict[str, Any]:
 
 def payload(row: Outbox) -> dict[str, Any]:
     return json.loads(row.payload)
+
+
+def second_pc(template, tmp_path, clock):  # type: ignore[no-untyped-def]
+    """Another PC of the same hall: a copy of the demo database with its own device identity."""
+    import shutil
+
+    from hallapp.db.engine import Database, make_engine
+    from hallapp.db.models import DeviceIdentity
+    from hallapp.domain.ids import new_id
+    from hallapp.services.hall_core import HallCore
+
+    path = tmp_path / "second-pc.sqlite"
+    shutil.copy(template, path)
+    db = Database(make_engine(path), path)
+    with db.write() as s:
+        row = s.get(DeviceIdentity, 1)
+        row.device_id, row.device_code = new_id(), row.device_code[:-2] + "02"
+    db.close()
+    return HallCore.open(path, clock=clock)
