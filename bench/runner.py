@@ -17,7 +17,7 @@ from pathlib import Path
 from bench.common import Report, progress
 from bench.data import FULL_ACCOUNTS, QUICK_ACCOUNTS, ensure_database, report_build
 
-BENCHES = ("demo_data", "search", "startup", "memory", "payments")
+BENCHES = ("demo_data", "search", "startup", "memory", "payments", "ticket_print")
 ALIASES = {
     "rss": "memory",
     "demo": "demo_data",
@@ -26,6 +26,7 @@ ALIASES = {
     "payment": "payments",
     "payment_commit": "payments",
     "receipt": "payments",
+    "ticket": "ticket_print",
 }
 
 
@@ -161,5 +162,9 @@ def _run(report: Report, benches: list[str], data_dir: Path, accounts: int, *, q
                 from bench.payments import run_payments
 
                 run_payments(report, db, quick=quick)
+            elif bench == "ticket_print":
+                from bench.ticket_print import run_ticket_print
+
+                run_ticket_print(report, quick=quick)
         except Exception as exc:
             report.error(bench, exc)

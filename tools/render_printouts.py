@@ -13,13 +13,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from hallapp.domain.printouts import NoticeKind, PaperSize
-from hallapp.printing import render_notice, render_receipt, render_shift_report
+from hallapp.printing import render_notice, render_receipt, render_shift_report, render_ticket
 from hallapp.printing.samples import (
     sample_notice,
+    sample_priority_ticket,
     sample_receipt,
     sample_reprint,
     sample_reversal,
     sample_shift_report,
+    sample_ticket,
 )
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "printouts"
@@ -37,6 +39,9 @@ def documents() -> dict[str, bytes]:
         "notice-reminder": render_notice(sample_notice(NoticeKind.REMINDER)),
         "notice-cut-plan": render_notice(sample_notice(NoticeKind.CUT_PLAN)),
         "shift-report": render_shift_report(sample_shift_report(SHIFT_PAYMENTS)),
+        "ticket-58": render_ticket(sample_ticket(), PaperSize.THERMAL_58),
+        "ticket-80": render_ticket(sample_ticket(), PaperSize.THERMAL_80),
+        "ticket-priority": render_ticket(sample_priority_ticket(), PaperSize.THERMAL_58),
     }
 
 
@@ -51,6 +56,9 @@ PREVIEWS = {
     "notice-reminder-archive": ("notice-reminder", 2),
     "notice-cut-plan": ("notice-cut-plan", 1),
     "shift-report": ("shift-report", 1),
+    "ticket-58": ("ticket-58", 1),
+    "ticket-80": ("ticket-80", 1),
+    "ticket-priority": ("ticket-priority", 1),
 }
 
 

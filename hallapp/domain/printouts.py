@@ -12,6 +12,7 @@ from hallapp.domain.enums import PaymentMethod
 
 
 class PaperSize(StrEnum):
+    THERMAL_58 = "thermal58"  # 58 mm roll, 48 mm printable
     THERMAL_80 = "thermal80"  # 80 mm roll, 72 mm printable
     A5 = "a5"
     A4 = "a4"
@@ -67,6 +68,22 @@ class ReceiptDoc:
     clerk_name: str
     paid_at: datetime
     reverses_receipt_no: str | None = None
+    reprint: ReprintMark | None = None
+
+
+@dataclass(frozen=True)
+class TicketDoc:
+    """排队号票: the number a customer takes at the ticket machine or the guide desk."""
+
+    header: HallHeader  # hall_name printed at the top, service_hotline at the bottom
+    display_no: str  # A001; a manual fallback ticket looks like 07-A001
+    business_type_name: str  # 缴费
+    ahead: int  # people waiting before this ticket
+    wait_minutes: int  # estimated wait; 0 means about to be called
+    issued_at: datetime
+    barcode: str  # scan payload, printable ASCII, e.g. T20261123A001 (the caller decides)
+    priority_label: str | None = None  # 军人依法优先, 绿色通道: printed prominently when set
+    manual: bool = False  # numbered by hand while the queue server is unreachable: staff call it
     reprint: ReprintMark | None = None
 
 

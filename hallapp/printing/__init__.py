@@ -6,5 +6,6 @@ Everything prints in Simplified Chinese with the bundled WenQuanYi Zen Hei font 
 from hallapp.printing.notice import render_notice
 from hallapp.printing.receipt import render_receipt
 from hallapp.printing.shift_report import render_shift_report
+from hallapp.printing.ticket import render_ticket
 
-__all__ = ["render_notice", "render_receipt", "render_shift_report"]
+__all__ = ["render_notice", "render_receipt", "render_shift_report", "render_ticket"]

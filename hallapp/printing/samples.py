@@ -18,6 +18,7 @@ from hallapp.domain.printouts import (
     ReprintMark,
     ShiftPaymentLine,
     ShiftReport,
+    TicketDoc,
 )
 
 DEVICE = "H000101"
@@ -47,6 +48,9 @@ NOTICE_PERIODS = (
     ("202609", date(2026, 10, 25), 21470, 558),
 )
 NOTICE_AS_OF = date(2026, 11, 20)
+
+TICKET_ISSUED_AT = datetime(2026, 11, 23, 9, 41, 12)
+TICKET_REPRINT_AT = datetime(2026, 11, 23, 9, 43, 5)
 
 SHIFT_OPEN = datetime(2026, 11, 20, 8, 30, 0)
 SHIFT_CLOSE = datetime(2026, 11, 20, 17, 5, 0)
@@ -146,6 +150,34 @@ def sample_notice(kind: NoticeKind = NoticeKind.REMINDER) -> NoticeDoc:
         clerk_staff_no=CLERK[0],
         clerk_name=CLERK[1],
     )
+
+
+def sample_ticket(display_no: str = "A012", ahead: int = 5, wait_minutes: int = 12) -> TicketDoc:
+    """A 缴费 ticket from the machine at the door: five people ahead, about twelve minutes."""
+    return TicketDoc(
+        header=HEADER,
+        display_no=display_no,
+        business_type_name="缴费",
+        ahead=ahead,
+        wait_minutes=wait_minutes,
+        issued_at=TICKET_ISSUED_AT,
+        barcode=f"T{TICKET_ISSUED_AT:%Y%m%d}{display_no.replace('-', '')}",
+    )
+
+
+def sample_priority_ticket(count: int = 1) -> TicketDoc:
+    """A 军人依法优先 ticket for 业扩报装, reprinted at the guide desk (the first one jammed)."""
+    return replace(
+        sample_ticket("B003", ahead=1, wait_minutes=0),
+        business_type_name="业扩报装（新装、增容）",
+        priority_label="军人依法优先",
+        reprint=ReprintMark(count, TICKET_REPRINT_AT),
+    )
+
+
+def sample_manual_ticket() -> TicketDoc:
+    """Numbered by hand at guide desk 07 while the queue server is unreachable."""
+    return replace(sample_ticket("07-A001", ahead=3, wait_minutes=8), manual=True)
 
 
 def sample_shift_report(n_payments: int = 40) -> ShiftReport:
