@@ -62,6 +62,9 @@ def _parser() -> argparse.ArgumentParser:
     db.set_defaults(handler=_cmd_db)
     serve = sub.add_parser("serve", help="run a server (hall hub or central)")
     serve.add_argument("--role", choices=["hall", "central"], required=True)
+    serve.add_argument("--db", type=Path, default=None, help="the hub's database (hall role)")
+    serve.add_argument("--host", default="0.0.0.0", help="address to listen on")
+    serve.add_argument("--port", type=int, default=8765)
     serve.set_defaults(handler=_cmd_serve)
     return p
 
@@ -144,8 +147,15 @@ def _cmd_db(args: argparse.Namespace, _frontend: Frontend | None) -> int:
 
 
 def _cmd_serve(args: argparse.Namespace, _frontend: Frontend | None) -> int:
-    print(f"hallapp serve --role {args.role}: 服务端尚未提供（见 issue 3 / issue 6）。", file=sys.stderr)
-    return 2
+    if args.role == "central":
+        print("hallapp serve --role central: 中心服务端尚未提供（见 issue 6）。", file=sys.stderr)
+        return 2
+    if not 0 < args.port < 65536:
+        print("端口应在 1 到 65535 之间。", file=sys.stderr)
+        return 2
+    from hallapp.server.hub_serve import serve_hub
+
+    return serve_hub(args.db or default_database(), host=args.host, port=args.port)
 
 
 def _run_smoke(frontend: Frontend | None) -> int:

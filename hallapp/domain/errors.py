@@ -86,3 +86,10 @@ class ApprovalRequired(ActionRefused):
     """A supervisor must approve first (at the counter or through the approval queue)."""
 
     code = "approval_required"
+
+
+class HubUnavailable(HallError):
+    """The hall hub (the queue's server on the LAN) did not answer; ``reason`` is unreachable,
+    timeout or protocol. The PC keeps retrying; the guide can switch to manual numbering."""
+
+    code = "hub_unavailable"

@@ -5,6 +5,7 @@ actor = core.auth.login("C001", "…")
 hits = core.accounts.search(actor, "3201000001")
 """
 
+import os
 from pathlib import Path
 
 from hallapp.db.engine import Database, check_file, make_engine
@@ -18,6 +19,7 @@ from hallapp.services.clock import Clock
 from hallapp.services.context import DeviceInfo
 from hallapp.services.notice_service import NoticeService
 from hallapp.services.payment_service import PaymentService
+from hallapp.services.queue_port import QueuePort
 from hallapp.services.queue_service import QueueService
 from hallapp.services.reference_service import ReferenceService
 from hallapp.services.reversal_service import ReversalService
@@ -40,7 +42,18 @@ class HallCore:
         self.reversals = ReversalService(*common, auth=self.auth)
         self.shifts = ShiftService(*common)
         self.notices = NoticeService(*common)
-        self.queue = QueueService(*common)
+        self.queue_local = QueueService(*common)
+        self.queue: QueuePort = self.queue_local  # or a HubClient: see connect_hub
+
+    def connect_hub(self, url: str, *, hall_key: str | None = None) -> None:
+        """Use the hall hub at ``url`` for the queue instead of this PC's database."""
+        from hallapp.sync.hub_client import HubClient
+
+        self.queue = HubClient(url, self.queue_local, self.clock, hall_key=hall_key)
+
+    def hub_url(self) -> str:
+        """Where this PC finds the hall hub: HALLAPP_HUB_URL, else the hall's setting; "" = embedded."""
+        return os.environ.get("HALLAPP_HUB_URL") or self.settings.get("queue.hub_url")
 
     @classmethod
     def open(cls, path: Path, *, clock: Clock | None = None) -> "HallCore":
@@ -67,6 +80,8 @@ class HallCore:
             return audit.verify_chain(s)
 
     def close(self) -> None:
+        if self.queue is not self.queue_local:
+            self.queue.close()
         self.db.close()
 
 

@@ -63,6 +63,13 @@ class QueueService(ServiceBase):
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         return self.bus.subscribe(listener)
 
+    def merge_pending(self, actor: Actor) -> int:
+        """Nothing to hand over: on this PC the queue and its manual tickets are the same database."""
+        return 0
+
+    def close(self) -> None:
+        """The database belongs to the core, which closes it."""
+
     # -- guide --------------------------------------------------------------------------------
     def issue(
         self,
