@@ -123,7 +123,9 @@ class AppController(QObject):
 
 def open_core(options: FrontendOptions) -> HallCore | None:
     try:
-        return HallCore.open(options.db_path)
+        core = HallCore.open(options.db_path)
+        core.use_hall_hub()
+        return core
     except DatabaseUnavailable as exc:
         log.error("database unavailable: %s (%s)", exc.params, options.db_path)
         box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, message_for(exc))

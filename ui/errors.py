@@ -11,6 +11,7 @@ from hallapp.domain.errors import (
     ApprovalRequired,
     DatabaseUnavailable,
     HallError,
+    HubUnavailable,
     InvalidForm,
     InvalidInput,
     LoginFailed,
@@ -86,6 +87,19 @@ def _input_messages() -> dict[str, str]:
         "unknown_priority": translate("Errors", "Choose one of the listed priority reasons."),
         "bad_kind": translate("Errors", "Choose what to search by from the list."),
         "not_a_counter_action": translate("Errors", "This action is not available at the counter."),
+        "transfer_target_missing": translate("Errors", "Choose the business type or window to transfer to."),
+        "rating_out_of_range": translate("Errors", "Choose one of the five ratings."),
+        "malformed": translate("Errors", "The request was not understood; please update HallApp on this PC."),
+        "malformed_ticket": translate(
+            "Errors", "A manual ticket could not be read; please tell the administrator."
+        ),
+        "batch_too_large": translate(
+            "Errors", "Too many manual tickets at once (at most {limit}); they are handed over in parts."
+        ),
+        "bad_url": translate(
+            "Errors",
+            "Enter the address as http://host:port (for example http://192.168.1.10:8765), or leave it empty.",
+        ),
     }
 
 
@@ -155,6 +169,35 @@ def _refusal_messages() -> dict[str, str]:
         ),
         "ticket_of_another_day": translate(
             "Errors", "Ticket {display_no} is from an earlier day; issue a new ticket for the customer."
+        ),
+        "queue_closed": translate(
+            "Errors", "Ticket issuing has not started (or has stopped) today; press Start issuing first."
+        ),
+        "queue_already_open": translate("Errors", "Ticket issuing has already started today."),
+        "queue_already_closed": translate("Errors", "Ticket issuing is already stopped."),
+        "window_has_called": translate(
+            "Errors",
+            "Ticket {display_no} was called but not served yet: mark it a no-show (F3) or finish it (F7) first.",
+        ),
+        "ticket_at_other_window": translate(
+            "Errors", "Ticket {display_no} is not at this window; refresh the queue and call your own ticket."
+        ),
+        "pick_not_allowed": translate(
+            "Errors", "Tickets are called in order here; press F1 to call the next one."
+        ),
+        "window_does_not_serve": translate(
+            "Errors", "Window {window_no} does not handle this business type; choose another window or type."
+        ),
+        "window_paused": translate(
+            "Errors", "Window {window_no} is paused; resume it first or choose another window."
+        ),
+        "window_already_paused": translate("Errors", "Window {window_no} is already paused."),
+        "window_not_paused": translate("Errors", "Window {window_no} is not paused."),
+        "window_busy": translate(
+            "Errors", "A customer is still at window {window_no}; finish or transfer them before pausing."
+        ),
+        "already_rated": translate(
+            "Errors", "Ticket {display_no} has already been rated; one rating per service."
         ),
     }
 
@@ -284,6 +327,16 @@ def _hall_message(exc: HallError) -> str | None:
         ),
         (NotFound, _fixed(translate("Errors", "The record no longer exists; please refresh the list."))),
         (DatabaseUnavailable, lambda e: _database_messages().get(e.params.get("reason", ""))),
+        (
+            HubUnavailable,
+            _fixed(
+                translate(
+                    "Errors",
+                    "The hall's queue server does not answer; it is retried automatically. "
+                    "The guide can switch to manual tickets meanwhile.",
+                )
+            ),
+        ),
     )
     for kind, handler in handlers:
         if isinstance(exc, kind):

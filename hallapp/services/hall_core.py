@@ -51,6 +51,24 @@ class HallCore:
 
         self.queue = HubClient(url, self.queue_local, self.clock, hall_key=hall_key)
 
+    def use_hall_hub(self) -> None:
+        """Connect to the hall hub if this hall has one (a one-PC hall runs its queue here)."""
+        url = self.hub_url()
+        if url:
+            self.connect_hub(url, hall_key=self.hall_key())
+
+    def hall_key(self) -> str | None:
+        """The hall's LAN key: HALLAPP_HALL_KEY, else the OS keyring (never SQLite or a plain file)."""
+        key = os.environ.get("HALLAPP_HALL_KEY")
+        if key:
+            return key
+        try:
+            import keyring
+
+            return keyring.get_password("hallapp", f"hall-key:{self.device.hall_id}")
+        except Exception:  # no keyring backend on this machine: the hub then runs without a key
+            return None
+
     def hub_url(self) -> str:
         """Where this PC finds the hall hub: HALLAPP_HUB_URL, else the hall's setting; "" = embedded."""
         return os.environ.get("HALLAPP_HUB_URL") or self.settings.get("queue.hub_url")

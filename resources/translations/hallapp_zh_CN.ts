@@ -839,6 +839,30 @@
         <translation>柜台不能执行此操作。</translation>
     </message>
     <message>
+        <source>Choose the business type or window to transfer to.</source>
+        <translation>请选择要转往的业务类型或窗口。</translation>
+    </message>
+    <message>
+        <source>Choose one of the five ratings.</source>
+        <translation>请在五个评价等级中选择一个。</translation>
+    </message>
+    <message>
+        <source>The request was not understood; please update HallApp on this PC.</source>
+        <translation>请求无法识别，请将本机的 HallApp 升级到最新版本。</translation>
+    </message>
+    <message>
+        <source>A manual ticket could not be read; please tell the administrator.</source>
+        <translation>有一张手工号无法读取，请告知系统管理员。</translation>
+    </message>
+    <message>
+        <source>Too many manual tickets at once (at most {limit}); they are handed over in parts.</source>
+        <translation>一次提交的手工号太多（最多 {limit} 张），系统会分批提交。</translation>
+    </message>
+    <message>
+        <source>Enter the address as http://host:port (for example http://192.168.1.10:8765), or leave it empty.</source>
+        <translation>请按 http://主机:端口 填写地址（例如 http://192.168.1.10:8765），或留空。</translation>
+    </message>
+    <message>
         <source>Account {account_no} is closed and takes no payments; please check the account number.</source>
         <translation>户号 {account_no} 已销户，不能收费，请核对户号。</translation>
     </message>
@@ -923,6 +947,54 @@
         <translation>号票 {display_no} 不是当天的号，请为客户重新取号。</translation>
     </message>
     <message>
+        <source>Ticket issuing has not started (or has stopped) today; press Start issuing first.</source>
+        <translation>今天尚未开始取号（或已停止取号），请先点“开始取号”。</translation>
+    </message>
+    <message>
+        <source>Ticket issuing has already started today.</source>
+        <translation>今天已经开始取号。</translation>
+    </message>
+    <message>
+        <source>Ticket issuing is already stopped.</source>
+        <translation>取号已经停止。</translation>
+    </message>
+    <message>
+        <source>Ticket {display_no} was called but not served yet: mark it a no-show (F3) or finish it (F7) first.</source>
+        <translation>{display_no} 号已叫号但尚未办理：请先按 F3 过号或按 F7 办结。</translation>
+    </message>
+    <message>
+        <source>Ticket {display_no} is not at this window; refresh the queue and call your own ticket.</source>
+        <translation>{display_no} 号不在本窗口，请刷新后处理本窗口的号。</translation>
+    </message>
+    <message>
+        <source>Tickets are called in order here; press F1 to call the next one.</source>
+        <translation>本厅按顺序叫号，请按 F1 叫下一位。</translation>
+    </message>
+    <message>
+        <source>Window {window_no} does not handle this business type; choose another window or type.</source>
+        <translation>{window_no}号窗口不办理该业务，请选择其他窗口或业务类型。</translation>
+    </message>
+    <message>
+        <source>Window {window_no} is paused; resume it first or choose another window.</source>
+        <translation>{window_no}号窗口已暂停服务，请先恢复或选择其他窗口。</translation>
+    </message>
+    <message>
+        <source>Window {window_no} is already paused.</source>
+        <translation>{window_no}号窗口已经暂停服务。</translation>
+    </message>
+    <message>
+        <source>Window {window_no} is not paused.</source>
+        <translation>{window_no}号窗口没有暂停。</translation>
+    </message>
+    <message>
+        <source>A customer is still at window {window_no}; finish or transfer them before pausing.</source>
+        <translation>{window_no}号窗口还有客户在办理，请先办结或转移后再暂停。</translation>
+    </message>
+    <message>
+        <source>Ticket {display_no} has already been rated; one rating per service.</source>
+        <translation>{display_no} 号已经评价过，一次服务只能评价一次。</translation>
+    </message>
+    <message>
         <source>A reversal needs a supervisor: have them enter their staff number and password here, or send the request to the approval queue.</source>
         <translation>冲正需要值班长审批：请值班长在此输入工号和密码，或提交审批。</translation>
     </message>
@@ -1002,6 +1074,10 @@
         <source>The record no longer exists; please refresh the list.</source>
         <translation>该记录已不存在，请刷新列表。</translation>
     </message>
+    <message>
+        <source>The hall&apos;s queue server does not answer; it is retried automatically. The guide can switch to manual tickets meanwhile.</source>
+        <translation>营业厅叫号服务器没有响应，系统正在自动重试；引导员可先改用手工取号。</translation>
+    </message>
 </context>
 <context>
     <name>FKeys</name>
@@ -1028,6 +1104,10 @@
     <message>
         <source>Application</source>
         <translation>业务受理</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>办结</translation>
     </message>
     <message>
         <source>Print</source>
@@ -1587,6 +1667,10 @@
         <translation>表单、通知书和报表（A4/A5）(&amp;F)：</translation>
     </message>
     <message>
+        <source>&amp;Queue tickets (thermal 58 or 80 mm):</source>
+        <translation>排队号票（58 或 80 毫米热敏纸）(&amp;Q)：</translation>
+    </message>
+    <message>
         <source>Printer settings</source>
         <translation>打印机设置</translation>
     </message>
@@ -1769,18 +1853,6 @@
         <translation>排队取号</translation>
     </message>
     <message>
-        <source>Issue a ticket per business type in two keystrokes, capture the account number, flag priority and green-channel customers, and print the ticket on the thermal printer.</source>
-        <translation>按业务类型两键取号，可登记户号，标记优先和绿色通道客户，并用热敏打印机打印号票。</translation>
-    </message>
-    <message>
-        <source>Current customer</source>
-        <translation>当前客户</translation>
-    </message>
-    <message>
-        <source>Call the next ticket with F1, recall with F2, mark a no-show with F3, transfer or park a ticket; the customer&apos;s account opens on call.</source>
-        <translation>F1 叫号、F2 重呼、F3 过号，可转移或暂挂号票；叫号时自动打开客户账户。</translation>
-    </message>
-    <message>
         <source>Payments</source>
         <translation>电费缴费</translation>
     </message>
@@ -1827,6 +1899,141 @@
     <message>
         <source>Operators</source>
         <translation>操作员</translation>
+    </message>
+</context>
+<context>
+    <name>ServingBar</name>
+    <message>
+        <source>Called</source>
+        <translation>已叫号</translation>
+    </message>
+    <message>
+        <source>Serving</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <source>This PC&apos;s counter window</source>
+        <translation>本机所在的服务窗口</translation>
+    </message>
+    <message>
+        <source>No customer at the window</source>
+        <translation>窗口前暂无客户</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Call next (F1)</source>
+        <translation>叫号 (F1)</translation>
+    </message>
+    <message>
+        <source>Recall (F2)</source>
+        <translation>重呼 (F2)</translation>
+    </message>
+    <message>
+        <source>No-show (F3)</source>
+        <translation>过号 (F3)</translation>
+    </message>
+    <message>
+        <source>Finish (F7)</source>
+        <translation>办结 (F7)</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
+    <message>
+        <source>Choose this PC&apos;s window first</source>
+        <translation>请先选择本机的窗口</translation>
+    </message>
+    <message>
+        <source>Window paused (Ctrl+B resumes)</source>
+        <translation>窗口已暂停服务（Ctrl+B 恢复）</translation>
+    </message>
+    <message>
+        <source>Account {no}</source>
+        <translation>户号 {no}</translation>
+    </message>
+    <message>
+        <source>waited {n} min</source>
+        <translation>等候 {n} 分钟</translation>
+    </message>
+    <message>
+        <source>priority</source>
+        <translation>优先</translation>
+    </message>
+    <message>
+        <source>{n} waiting for this window</source>
+        <translation>本窗口待办 {n} 人</translation>
+    </message>
+    <message>
+        <source>{n} parked</source>
+        <translation>暂存 {n} 人</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <source>Choose this PC&apos;s window first (top left).</source>
+        <translation>请先在左上角选择本机的窗口。</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting for this window.</source>
+        <translation>本窗口目前没有等候的客户。</translation>
+    </message>
+    <message>
+        <source>Called {number}.</source>
+        <translation>已呼叫 {number}。</translation>
+    </message>
+    <message>
+        <source>No customer at the window; press F1 to call the next one.</source>
+        <translation>窗口前暂无客户，请按 F1 叫下一位。</translation>
+    </message>
+    <message>
+        <source>{number}: done.</source>
+        <translation>{number}：已处理。</translation>
+    </message>
+    <message>
+        <source>Window paused.</source>
+        <translation>窗口已暂停服务。</translation>
+    </message>
+    <message>
+        <source>Window open again.</source>
+        <translation>窗口已恢复服务。</translation>
+    </message>
+    <message>
+        <source>No customer at the window to transfer.</source>
+        <translation>窗口前没有可转移的客户。</translation>
+    </message>
+    <message>
+        <source>Transfer… (Ctrl+T)</source>
+        <translation>转移… (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Park (Ctrl+K)</source>
+        <translation>暂存 (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Resume window (Ctrl+B)</source>
+        <translation>恢复服务 (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Pause window (Ctrl+B)</source>
+        <translation>暂停服务 (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Close the evaluator</source>
+        <translation>关闭评价器</translation>
+    </message>
+    <message>
+        <source>Open the evaluator</source>
+        <translation>打开评价器</translation>
+    </message>
+    <message>
+        <source>Resume {number}</source>
+        <translation>继续办理 {number}</translation>
     </message>
 </context>
 <context>
@@ -2028,6 +2235,30 @@
         <translation>缴费高峰结束日（每月）</translation>
     </message>
     <message>
+        <source>Recent customers the wait estimate is based on</source>
+        <translation>估算等候时间所依据的近期客户数</translation>
+    </message>
+    <message>
+        <source>Handling time assumed before the day has history</source>
+        <translation>当天尚无数据时假定的办理时长</translation>
+    </message>
+    <message>
+        <source>Clerks may call a waiting ticket of their choice</source>
+        <translation>允许柜员自选叫号</translation>
+    </message>
+    <message>
+        <source>Seconds the evaluator waits for a rating</source>
+        <translation>评价器等待评价的时间</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>Hall hub address (empty: this PC runs the queue)</source>
+        <translation>营业厅叫号服务器地址（留空：由本机叫号）</translation>
+    </message>
+    <message>
         <source>Wrong passwords before the staff number is locked</source>
         <translation>密码连续错误几次锁定工号</translation>
     </message>
@@ -2137,6 +2368,165 @@
         <source>Sync: standalone, {count} to upload</source>
         <translation>中心同步：单机模式，待上传 {count} 条</translation>
     </message>
+    <message>
+        <source>Queue hub: connected</source>
+        <translation>叫号服务器：已连接</translation>
+    </message>
+    <message>
+        <source>Queue hub: connecting…</source>
+        <translation>叫号服务器：正在连接…</translation>
+    </message>
+    <message>
+        <source>Queue hub: unreachable since {time}</source>
+        <translation>叫号服务器：自 {time} 起无法连接</translation>
+    </message>
+    <message>
+        <source>, {n} manual tickets to hand over</source>
+        <translation>，{n} 张手工号待提交</translation>
+    </message>
+</context>
+<context>
+    <name>TicketPage</name>
+    <message>
+        <source>No priority</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <source>Military (priority by law)</source>
+        <translation>军人依法优先</translation>
+    </message>
+    <message>
+        <source>Elderly</source>
+        <translation>老年人</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>残疾人</translation>
+    </message>
+    <message>
+        <source>Pregnant</source>
+        <translation>孕妇</translation>
+    </message>
+    <message>
+        <source>Green channel / key customer</source>
+        <translation>绿色通道/重点客户</translation>
+    </message>
+    <message>
+        <source>Appointment check-in</source>
+        <translation>预约签到</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <source>Business type</source>
+        <translation>业务类型</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等候人数</translation>
+    </message>
+    <message>
+        <source>Longest wait</source>
+        <translation>最长等候</translation>
+    </message>
+    <message>
+        <source>Estimated wait</source>
+        <translation>预计等候</translation>
+    </message>
+    <message>
+        <source>Open windows</source>
+        <translation>服务窗口</translation>
+    </message>
+    <message>
+        <source>Manual numbering (queue server unreachable)</source>
+        <translation>手工取号（叫号服务器无法连接时）</translation>
+    </message>
+    <message>
+        <source>Account number or phone (optional)</source>
+        <translation>户号或手机号（可不填）</translation>
+    </message>
+    <message>
+        <source>No ticket issued yet</source>
+        <translation>尚未取号</translation>
+    </message>
+    <message>
+        <source>&amp;Customer:</source>
+        <translation>客户(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Priorit&amp;y:</source>
+        <translation>优先类别(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Press the number of the business type to issue its ticket</source>
+        <translation>按业务类型前的数字键即可取号</translation>
+    </message>
+    <message>
+        <source>Last ticket</source>
+        <translation>刚取的号</translation>
+    </message>
+    <message>
+        <source>Reprint (F8)</source>
+        <translation>补打 (F8)</translation>
+    </message>
+    <message>
+        <source>Waiting now</source>
+        <translation>当前等候</translation>
+    </message>
+    <message>
+        <source>The queue server does not answer (since {time}); retrying. Switch to manual numbering if customers wait.</source>
+        <translation>叫号服务器自 {time} 起没有响应，正在重试。如有客户等候，请改用手工取号。</translation>
+    </message>
+    <message>
+        <source>Connecting to the queue server…</source>
+        <translation>正在连接叫号服务器…</translation>
+    </message>
+    <message>
+        <source>Ticket issuing is open</source>
+        <translation>正在取号</translation>
+    </message>
+    <message>
+        <source>Ticket issuing is stopped</source>
+        <translation>取号未开始</translation>
+    </message>
+    <message>
+        <source>Stop issuing</source>
+        <translation>停止取号</translation>
+    </message>
+    <message>
+        <source>Start issuing</source>
+        <translation>开始取号</translation>
+    </message>
+    <message>
+        <source>{error} The ticket exists: press F8 to print it again.</source>
+        <translation>{error}号已取好，按 F8 可重新打印。</translation>
+    </message>
+    <message>
+        <source>Ticket {number} printed.</source>
+        <translation>{number} 号已打印。</translation>
+    </message>
+    <message>
+        <source>{type} · {ahead} ahead · about {minutes} min</source>
+        <translation>{type} · 前面 {ahead} 人 · 约 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>Manual ticket: call it in person</source>
+        <translation>手工号：请人工叫号</translation>
+    </message>
+    <message>
+        <source>No ticket to reprint yet.</source>
+        <translation>还没有可补打的号票。</translation>
+    </message>
+    <message>
+        <source>Ticket printed again.</source>
+        <translation>号票已补打。</translation>
+    </message>
+    <message>
+        <source>{n} manual tickets handed to the queue server.</source>
+        <translation>已将 {n} 张手工号提交到叫号服务器。</translation>
+    </message>
 </context>
 <context>
     <name>TillPage</name>
@@ -2243,6 +2633,33 @@
     <message>
         <source>The shift is closed and its report is printed.</source>
         <translation>本班已轧账，报表已打印。</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <source>Transfer ticket {number}</source>
+        <translation>转移 {number} 号</translation>
+    </message>
+    <message>
+        <source>Any window serving the type</source>
+        <translation>办理该业务的任一窗口</translation>
+    </message>
+    <message>
+        <source> (paused)</source>
+        <translation>（暂停中）</translation>
+    </message>
+    <message>
+        <source>To business &amp;type:</source>
+        <translation>转往业务类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>To &amp;window:</source>
+        <translation>转往窗口(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>The customer keeps their place (issue time) and you stay their first contact.</source>
+        <translation>客户保留原排队顺序（取号时间），您仍是其首问负责人。</translation>
     </message>
 </context>
 <context>

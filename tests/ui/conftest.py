@@ -35,6 +35,7 @@ def ops(core, hall_qapp):  # type: ignore[no-untyped-def]
     runner = CoreOps(core)
     yield runner
     runner._pool.shutdown(wait=True)
+    runner._net.shutdown(wait=True)
 
 
 def wait_ops(qtbot, ops: CoreOps, timeout: int = 5000) -> None:  # type: ignore[no-untyped-def]

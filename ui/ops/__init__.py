@@ -41,6 +41,8 @@ class CoreOps(QObject):
         super().__init__(parent)
         self.core = core
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hallapp-db")
+        self._net = ThreadPoolExecutor(max_workers=4, thread_name_prefix="hallapp-net")
+        self._queue_events = None
         self._jobs: dict[int, _Job] = {}
         self._numbers = itertools.count(1)
         self._sig_finished.connect(self._deliver)
@@ -57,10 +59,12 @@ class CoreOps(QObject):
         on_failure: Callable[[Exception], None] | None = None,
         owner: QObject | None = None,
         initiator: object = None,
+        network: bool = False,
     ) -> None:
         """Run ``work(core)`` on the DB thread; call back on the GUI thread while ``owner`` lives.
 
-        ``work`` must capture plain values only (ids, text, an Actor), never a widget.
+        ``work`` must capture plain values only (ids, text, an Actor), never a widget. Work that may
+        wait on the network (the hall hub) goes on the network lane so it never holds up the DB thread.
         """
         number = next(self._numbers)
         self._jobs[number] = _Job(on_success, on_failure, owner, initiator)
@@ -70,7 +74,12 @@ class CoreOps(QObject):
             exc = future.exception()
             finished.emit(number, exc, None if exc else future.result())
 
-        self._pool.submit(work, self.core).add_done_callback(done)
+        try:
+            future = (self._net if network else self._pool).submit(work, self.core)
+        except RuntimeError:  # shut down: the app is closing, a late timer asked for more work
+            del self._jobs[number]
+            return
+        future.add_done_callback(done)
 
     def _deliver(self, number: int, exc: BaseException | None, value: Any) -> None:
         job = self._jobs.pop(number)
@@ -89,7 +98,19 @@ class CoreOps(QObject):
         if changes is not None:
             self.sig_operation_did_execute.emit(changes, job.initiator)
 
+    @property
+    def queue_events(self):  # type: ignore[no-untyped-def]
+        """The queue's pushed events as a Qt signal (``sig_event``), shared by every screen."""
+        if self._queue_events is None:
+            from ui.ops.queue import QueueEvents
+
+            self._queue_events = QueueEvents(self.core, self)
+        return self._queue_events
+
     def shutdown(self) -> None:
+        if self._queue_events is not None:
+            self._queue_events.stop()
+        self._net.shutdown(wait=True)
         self._pool.shutdown(wait=True)
         self.core.close()
 

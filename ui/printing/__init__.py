@@ -5,12 +5,14 @@ from ui.printing.choice import (
     PrinterSettingsDialog,
     choose_printer,
     choose_receipt_paper,
+    choose_ticket_paper,
     chosen_printer_name,
     edit_printer_settings,
     fake_printer,
     printer_for,
     receipt_paper,
     reset_fake_printers,
+    ticket_paper,
     uses_fake_printers,
 )
 from ui.printing.failure import CANCELLED, FAILED, NO_PRINTER, OFFLINE, PrintFailed
@@ -40,6 +42,7 @@ __all__ = [
     "RasterPage",
     "choose_printer",
     "choose_receipt_paper",
+    "choose_ticket_paper",
     "chosen_printer_name",
     "edit_printer_settings",
     "fake_printer",
@@ -50,6 +53,7 @@ __all__ = [
     "receipt_paper",
     "render_page",
     "reset_fake_printers",
+    "ticket_paper",
     "to_qimage",
     "uses_fake_printers",
 ]

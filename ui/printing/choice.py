@@ -20,6 +20,7 @@ SYSTEM_DEFAULT = ""  # stored instead of a printer name
 class DocumentKind(StrEnum):
     RECEIPT = "receipt"  # payment receipts: the thermal 80 mm (or A5) receipt printer
     FORM = "form"  # notices, applications, shift reports: A4/A5
+    TICKET = "ticket"  # queue tickets at the guide desk: a thermal 58 or 80 mm roll
 
 
 _fakes: dict[DocumentKind, FakePrinter] = {}
@@ -69,6 +70,22 @@ def choose_receipt_paper(paper: str) -> None:
     QSettings().setValue(RECEIPT_PAPER_KEY, paper)
 
 
+TICKET_PAPER_KEY = "printing/ticket_paper"
+TICKET_PAPERS = ("thermal80", "thermal58")
+
+
+def ticket_paper() -> str:
+    """The ticket roll this PC prints on: 80 mm (default) or 58 mm."""
+    value = QSettings().value(TICKET_PAPER_KEY, TICKET_PAPERS[0])
+    return value if value in TICKET_PAPERS else TICKET_PAPERS[0]
+
+
+def choose_ticket_paper(paper: str) -> None:
+    if paper not in TICKET_PAPERS:
+        raise ValueError(paper)
+    QSettings().setValue(TICKET_PAPER_KEY, paper)
+
+
 def printer_for(kind: DocumentKind) -> Printer:
     if uses_fake_printers():
         return fake_printer(kind)
@@ -79,6 +96,7 @@ def kind_labels() -> dict[DocumentKind, str]:
     return {
         DocumentKind.RECEIPT: translate("Printing", "&Receipts (thermal 80 mm or A5):"),
         DocumentKind.FORM: translate("Printing", "&Forms, notices and reports (A4/A5):"),
+        DocumentKind.TICKET: translate("Printing", "&Queue tickets (thermal 58 or 80 mm):"),
     }
 
 

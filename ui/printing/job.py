@@ -3,9 +3,11 @@
 from dataclasses import dataclass
 
 THERMAL_80 = "thermal80"  # 80 mm receipt roll
+THERMAL_58 = "thermal58"  # 58 mm ticket roll
 A5 = "a5"
 A4 = "a4"
-PAPERS = (THERMAL_80, A5, A4)
+PAPERS = (THERMAL_80, THERMAL_58, A5, A4)
+ROLL_WIDTH_MM = {THERMAL_80: 80.0, THERMAL_58: 58.0}
 
 
 @dataclass(frozen=True)

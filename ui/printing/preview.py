@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.printing.failure import PrintFailed
-from ui.printing.job import THERMAL_80, PrintJob
+from ui.printing.job import ROLL_WIDTH_MM, PrintJob
 from ui.printing.printer import Printer
 from ui.printing.raster import rasterise, to_qimage
 from ui.widgets.labels import say, styled
@@ -98,7 +98,7 @@ class PrintPreviewDialog(QDialog):
         return buttons
 
     def _window_size(self) -> QSize:
-        wanted = RECEIPT_WINDOW if self.job.paper == THERMAL_80 else SHEET_WINDOW
+        wanted = RECEIPT_WINDOW if self.job.paper in ROLL_WIDTH_MM else SHEET_WINDOW
         screen = self.screen() or QGuiApplication.primaryScreen()
         return wanted.boundedTo(screen.availableGeometry().size() * 0.92) if screen else wanted
 

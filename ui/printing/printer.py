@@ -10,14 +10,13 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from ui.printing.failure import FAILED, NO_PRINTER, OFFLINE, PrintFailed
-from ui.printing.job import THERMAL_80, PrintJob
+from ui.printing.job import ROLL_WIDTH_MM, PrintJob
 from ui.printing.raster import MM_PER_INCH, PageSize, page_sizes, render_page, to_qimage
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 
 MAX_DPI = 300  # an A4 page at 300 dpi is 35 MB of pixels; printers gain nothing visible above it
-THERMAL_WIDTH_MM = 80.0
 _BROKEN_STATES = (QPrinter.PrinterState.Error, QPrinter.PrinterState.Aborted)
 
 
@@ -35,10 +34,11 @@ def page_layout_for(paper: str, size: PageSize) -> QPageLayout:
     """The paper to ask the driver for: an 80 mm roll as long as the PDF page, else the PDF's own
     size (A4 and A5 are recognised as such, so the driver picks the right tray)."""
     zero = QMarginsF(0, 0, 0, 0)
-    if paper == THERMAL_80:
-        roll = QSizeF(THERMAL_WIDTH_MM, size.height_mm)
+    if paper in ROLL_WIDTH_MM:
+        width = ROLL_WIDTH_MM[paper]
+        roll = QSizeF(width, size.height_mm)
         page_size = QPageSize(
-            roll, QPageSize.Unit.Millimeter, "Receipt 80 mm", QPageSize.SizeMatchPolicy.ExactMatch
+            roll, QPageSize.Unit.Millimeter, f"Roll {width:.0f} mm", QPageSize.SizeMatchPolicy.ExactMatch
         )
         return QPageLayout(page_size, QPageLayout.Orientation.Portrait, zero, QPageLayout.Unit.Millimeter)
     landscape = size.width_pt > size.height_pt
@@ -135,5 +135,5 @@ class QtPrinter:
                 first = False
                 if printer.printerState() in _BROKEN_STATES:
                     raise PrintFailed(OFFLINE, self.name())
-                page = render_page(job.pdf, index, dpi, crisp=job.paper == THERMAL_80)
+                page = render_page(job.pdf, index, dpi, crisp=job.paper in ROLL_WIDTH_MM)
                 painter.drawImage(target_rect(paper, size, resolution), to_qimage(page))

@@ -4,7 +4,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 translate = QCoreApplication.translate
-FKEYS = ("F1", "F2", "F3", "F4", "F5", "F6", "F8", "F12", "Esc")
+FKEYS = ("F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F12", "Esc")
 
 
 def fkey_labels() -> dict[str, str]:
@@ -15,6 +15,7 @@ def fkey_labels() -> dict[str, str]:
         "F4": translate("FKeys", "Find account"),
         "F5": translate("FKeys", "Payment"),
         "F6": translate("FKeys", "Application"),
+        "F7": translate("FKeys", "Finish"),
         "F8": translate("FKeys", "Print"),
         "F12": translate("FKeys", "Lock screen"),
         "Esc": translate("FKeys", "Back"),

@@ -55,24 +55,6 @@ def account_page() -> PageSpec:
 
 
 def pages_for(role: Role) -> list[PageSpec]:
-    queue = _placeholder(
-        "ticket",
-        translate("Roles", "Queue tickets"),
-        translate(
-            "Roles",
-            "Issue a ticket per business type in two keystrokes, capture the account number, flag priority "
-            "and green-channel customers, and print the ticket on the thermal printer.",
-        ),
-    )
-    serving = _placeholder(
-        "speakerphone",
-        translate("Roles", "Current customer"),
-        translate(
-            "Roles",
-            "Call the next ticket with F1, recall with F2, mark a no-show with F3, transfer or park a "
-            "ticket; the customer's account opens on call.",
-        ),
-    )
     intake = _placeholder(
         "file-text",
         translate("Roles", "Applications"),
@@ -93,7 +75,12 @@ def pages_for(role: Role) -> list[PageSpec]:
     )
     specs = {
         Role.GUIDE: [
-            PageSpec("tickets", translate("Roles", "Queue tickets"), "ticket", queue),
+            PageSpec(
+                "tickets",
+                translate("Roles", "Queue tickets"),
+                "ticket",
+                _lazy("ui.lobby.ticket_page", "TicketPage"),
+            ),
             PageSpec(
                 "display",
                 translate("Roles", "Display board"),
@@ -102,7 +89,6 @@ def pages_for(role: Role) -> list[PageSpec]:
             ),
         ],
         Role.CLERK: [
-            PageSpec("serving", translate("Roles", "Current customer"), "speakerphone", serving),
             account_page(),
             PageSpec(
                 "payments",

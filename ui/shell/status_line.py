@@ -3,6 +3,8 @@
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar
 
+from hallapp.domain.hall_time import HALL_TZ
+from hallapp.domain.queue_views import HubMode, HubStatus, QueueEvent
 from hallapp.domain.records import Actor
 from ui.ops import CoreOps
 from ui.printing import DocumentKind, printer_for
@@ -28,13 +30,13 @@ class StatusLine(QObject):
         )
         self.business_date = self._label("")
         self.sync = self._label("")
-        self.hub = self._label(translate("StatusLine", "Queue hub: this PC"))
-        self.hub.setProperty("tone", "ok")
+        self.hub = self._label("")
         self.printer = self._label("")
         self._timer = QTimer(bar)
         self._timer.timeout.connect(self.refresh)
         self._timer.start(REFRESH_MS)
         ops.sig_operation_did_execute.connect(self._on_operation)
+        ops.queue_events.sig_event.connect(self._on_queue_event)
         self.refresh()
 
     def _label(self, text: str) -> QLabel:
@@ -44,6 +46,10 @@ class StatusLine(QObject):
 
     def _on_operation(self, _changes: object, _initiator: object) -> None:
         self.refresh()
+
+    def _on_queue_event(self, event: QueueEvent) -> None:
+        if event.kind in ("connected", "disconnected"):
+            self.refresh()
 
     def refresh(self) -> None:
         receipts = printer_for(DocumentKind.RECEIPT)
@@ -55,13 +61,14 @@ class StatusLine(QObject):
         )
         self.printer.setProperty("tone", "ok" if name and ready else "warn")
         self.ops.run(
-            lambda core: (core.pending_outbox(), core.clock.business_date()),
+            lambda core: (core.pending_outbox(), core.clock.business_date(), core.queue.status()),
             on_success=self._show_pending,
             owner=self.bar,
         )
 
     def _show_pending(self, figures: tuple) -> None:
-        pending, business_date = figures
+        pending, business_date, hub = figures
+        self._show_hub(hub)
         self.business_date.setText(
             translate("StatusLine", "Business day {date}").format(date=business_date.isoformat())
         )
@@ -69,6 +76,26 @@ class StatusLine(QObject):
             translate("StatusLine", "Sync: standalone, {count} to upload").format(count=pending)
         )
         self.sync.setProperty("tone", "warn")
-        for label in (self.sync, self.printer):
+        for label in (self.sync, self.printer, self.hub):
             label.style().unpolish(label)
             label.style().polish(label)
+
+    def _show_hub(self, status: HubStatus) -> None:
+        if status.mode is HubMode.EMBEDDED:
+            text, tone = translate("StatusLine", "Queue hub: this PC"), "ok"
+        elif status.mode is HubMode.ONLINE:
+            text, tone = translate("StatusLine", "Queue hub: connected"), "ok"
+        elif status.since is None:
+            text, tone = translate("StatusLine", "Queue hub: connecting…"), "warn"
+        else:
+            since = status.since.astimezone(HALL_TZ).strftime("%H:%M")
+            text, tone = (
+                translate("StatusLine", "Queue hub: unreachable since {time}").format(time=since),
+                "warn",
+            )
+        if status.manual_waiting:
+            text += translate("StatusLine", ", {n} manual tickets to hand over").format(
+                n=status.manual_waiting
+            )
+        self.hub.setText(text)
+        self.hub.setProperty("tone", tone)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hallapp.domain.enums import Role
 from hallapp.domain.hall_time import hall_now
 from hallapp.domain.records import Actor
 from hallapp.paths import resources_dir
@@ -30,6 +31,7 @@ from ui.widgets.page import WorkspacePage
 
 NAV_WIDTH = 210
 ALWAYS_KEYS = {"F12"}
+QUEUE_KEYS = {"F1", "F2", "F3", "F7"}  # the clerk's queue keys work on every page
 
 
 class WorkspaceWindow(QMainWindow):
@@ -53,6 +55,9 @@ class WorkspaceWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self._header(hall_name))
+        self.serving_bar = self._serving_bar(ops, actor)
+        if self.serving_bar is not None:
+            column.addWidget(self.serving_bar)
         body = QHBoxLayout()
         body.setSpacing(0)
         self.nav = QListWidget()
@@ -97,6 +102,20 @@ class WorkspaceWindow(QMainWindow):
         index = [s.key for s in self.specs].index(key)
         self.nav.setCurrentRow(index)
         return self.pages[key]
+
+    def _serving_bar(self, ops: CoreOps, actor: Actor):  # type: ignore[no-untyped-def]
+        """Clerks see the customer at their window above every page (UI_GUIDE)."""
+        if actor.role is not Role.CLERK:
+            return None
+        from ui.counter.serving_bar import ServingBar
+
+        bar = ServingBar(ops, actor)
+        bar.sig_open_account.connect(self._open_account)
+        return bar
+
+    def _open_account(self, account_no: str) -> None:
+        if "payments" in self.pages and not self.locked:
+            self.show_page("payments").open_account_no(account_no)
 
     def _header(self, hall_name: str) -> QWidget:
         header = QWidget()
@@ -172,6 +191,8 @@ class WorkspaceWindow(QMainWindow):
             self.lock("manual")
         elif key == "Esc":
             self.current_page().handle_escape()
+        elif key in QUEUE_KEYS and self.serving_bar is not None:
+            self.serving_bar.handle_fkey(key)
         elif key == "F4" and "accounts" in self.pages:
             self.show_page("accounts").handle_fkey("F4")
         elif key == "F5" and "payments" in self.pages:
@@ -194,6 +215,8 @@ class WorkspaceWindow(QMainWindow):
             available.add("F4")
         if "payments" in self.pages:
             available.add("F5")
+        if self.serving_bar is not None:
+            available |= QUEUE_KEYS
         self.fkey_strip.set_available(available)
         page.activate()
 
@@ -225,6 +248,8 @@ class WorkspaceWindow(QMainWindow):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.serving_bar is not None:
+            self.serving_bar.shutdown()
         if not self._signing_out:
             self._signing_out = True
             self.idle.stop()
