@@ -17,7 +17,7 @@ from pathlib import Path
 from bench.common import Report, progress
 from bench.data import FULL_ACCOUNTS, QUICK_ACCOUNTS, ensure_database, report_build
 
-BENCHES = ("demo_data", "search", "startup", "memory", "payments", "ticket_print")
+BENCHES = ("demo_data", "search", "startup", "memory", "payments", "ticket_print", "queue_hub")
 ALIASES = {
     "rss": "memory",
     "demo": "demo_data",
@@ -27,6 +27,8 @@ ALIASES = {
     "payment_commit": "payments",
     "receipt": "payments",
     "ticket": "ticket_print",
+    "hub": "queue_hub",
+    "queue": "queue_hub",
 }
 
 
@@ -166,5 +168,9 @@ def _run(report: Report, benches: list[str], data_dir: Path, accounts: int, *, q
                 from bench.ticket_print import run_ticket_print
 
                 run_ticket_print(report, quick=quick)
+            elif bench == "queue_hub":
+                from bench.queue_hub import run_queue_hub
+
+                run_queue_hub(report, quick=quick)
         except Exception as exc:
             report.error(bench, exc)

@@ -4,6 +4,7 @@ A damaged or locked file raises DatabaseUnavailable and is never replaced or rep
 """
 
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -77,6 +78,9 @@ class Database:
         self.path = path
         self._read = sessionmaker(engine, expire_on_commit=False)
         self._write = sessionmaker(engine.execution_options(write=True), expire_on_commit=False)
+        # SQLite has one writer. Threads of this process queue here in order instead of polling
+        # the file lock with back-off sleeps (the hub's 50 windows at once waited seconds that way).
+        self._writer = threading.Lock()
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -90,7 +94,7 @@ class Database:
     def write(self) -> Iterator[Session]:
         """BEGIN IMMEDIATE … COMMIT: the writer lock is taken up front, so no upgrade deadlock."""
         try:
-            with self._write() as session, session.begin():
+            with self._writer, self._write() as session, session.begin():
                 yield session
         except OperationalError as exc:
             raise DatabaseUnavailable(reason=_classify(exc.orig)) from exc

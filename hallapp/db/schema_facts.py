@@ -209,7 +209,7 @@ class Ticket(Base):
     __tablename__ = "ticket"
     __table_args__ = (
         UniqueConstraint("hall_id", "business_date", "business_type", "number", "issuing_device_id"),
-        Index("ix_ticket_day_state", "hall_id", "business_date", "state", "queue_type"),
+        Index("ix_ticket_day_state", "hall_id", "business_date", "state", "queue_type", "issued_at"),
     )
 
     ticket_id: Mapped[str] = mapped_column(Id, primary_key=True)

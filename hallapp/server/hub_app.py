@@ -10,6 +10,7 @@ import asyncio
 import json
 import logging
 import secrets
+import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
@@ -39,6 +40,7 @@ from hallapp.sync.codec import to_json
 log = logging.getLogger(__name__)
 KEEPALIVE_SECONDS = 15.0
 SUBSCRIBER_BACKLOG = 1000
+ACTOR_TTL_SECONDS = 30.0
 STATUS = {InvalidInput: 422, InvalidForm: 422, NotFound: 404, PermissionDenied: 403, OperatorInactive: 403}
 
 
@@ -108,11 +110,35 @@ class Subscribers:
                 self.mailboxes.discard(mailbox)
 
 
+class ActorCache:
+    """Who a staff number is, for a few seconds: one lookup per clerk, not per request. A disabled
+    operator is refused again within ``ACTOR_TTL_SECONDS``."""
+
+    def __init__(self, core: HallCore) -> None:
+        self.core = core
+        self._known: dict[tuple[str, str], tuple[float, Actor]] = {}
+
+    def get(self, staff_no: str, device_id: str) -> Actor:
+        key = (staff_no, device_id)
+        hit = self._known.get(key)
+        if hit is not None and time.monotonic() - hit[0] < ACTOR_TTL_SECONDS:
+            return hit[1]
+        actor = self.core.auth.actor_of(staff_no, device_id)
+        self._known[key] = (time.monotonic(), actor)
+        return actor
+
+
 def create_hub_app(core: HallCore, *, hall_key: str | None = None) -> FastAPI:
-    """The app over ``core`` (opened on the hub's database, queue embedded)."""
+    """The app over ``core`` (opened on the hub's database, queue embedded).
+
+    The endpoints run the queue service on the event loop's own thread, one request after the
+    other: the hub is the hall's single writer, each request takes a few milliseconds, and this
+    avoids the thread hand-offs and lock contention of a thread pool (measured in bench/queue_hub.py).
+    """
     subscribers = Subscribers()
     epoch = secrets.token_hex(8)  # a restarted hub has a new epoch: clients reload everything
     queue = core.queue_local
+    actors = ActorCache(core)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -123,16 +149,16 @@ def create_hub_app(core: HallCore, *, hall_key: str | None = None) -> FastAPI:
     queue.subscribe(subscribers.publish)
     _install_error_handlers(app)
 
-    def actor(
+    async def actor(
         x_staff_no: str = Header(max_length=20),
         x_device_id: str = Header(default="lan", max_length=36),
         authorization: str | None = Header(default=None),
     ) -> Actor:
         if hall_key and not secrets.compare_digest(authorization or "", f"Bearer {hall_key}"):
             raise PermissionDenied(reason="hall_key")
-        return core.auth.actor_of(x_staff_no, x_device_id)
+        return actors.get(x_staff_no, x_device_id)
 
-    def key_only(authorization: str | None = Header(default=None)) -> None:
+    async def key_only(authorization: str | None = Header(default=None)) -> None:
         if hall_key and not secrets.compare_digest(authorization or "", f"Bearer {hall_key}"):
             raise PermissionDenied(reason="hall_key")
 
@@ -148,52 +174,52 @@ def _routes(
     Key = Depends(key_only)
 
     @app.get("/health")
-    def health() -> dict:
+    async def health() -> dict:
         return {"status": "ok", "version": __version__, "epoch": epoch, "hall_id": core.device.hall_id}
 
     @app.get("/queue/board", dependencies=[Key])
-    def board() -> Any:
+    async def board() -> Any:
         return to_json(queue.board())
 
     @app.get("/queue/windows/{window_no}", dependencies=[Key])
-    def window(window_no: int) -> Any:
+    async def window(window_no: int) -> Any:
         return to_json(queue.window(window_no))
 
     @app.get("/queue/windows/{window_no}/parked", dependencies=[Key])
-    def parked(window_no: int) -> Any:
+    async def parked(window_no: int) -> Any:
         return to_json(queue.parked(window_no))
 
     @app.post("/queue/open")
-    def set_open(body: OpenBody, who: Actor = Who) -> Any:
+    async def set_open(body: OpenBody, who: Actor = Who) -> Any:
         return to_json(queue.set_queue_open(who, body.open))
 
     @app.post("/queue/tickets")
-    def issue(body: IssueBody, who: Actor = Who) -> Any:
+    async def issue(body: IssueBody, who: Actor = Who) -> Any:
         return to_json(queue.issue(who, **body.model_dump()))
 
     @app.post("/queue/windows/{window_no}/call-next")
-    def call_next(window_no: int, who: Actor = Who) -> Any:
+    async def call_next(window_no: int, who: Actor = Who) -> Any:
         return {"ticket": to_json(queue.call_next(who, window_no))}
 
     @app.post("/queue/windows/{window_no}/pause")
-    def pause(window_no: int, body: PauseBody, who: Actor = Who) -> Any:
+    async def pause(window_no: int, body: PauseBody, who: Actor = Who) -> Any:
         return to_json(queue.set_window_paused(who, window_no, body.paused))
 
     @app.post("/queue/tickets/{ticket_id}/act")
-    def act(ticket_id: str, body: ActBody, who: Actor = Who) -> Any:
+    async def act(ticket_id: str, body: ActBody, who: Actor = Who) -> Any:
         return to_json(queue.act(who, ticket_id, body.action, body.window_no))
 
     @app.post("/queue/tickets/{ticket_id}/transfer")
-    def transfer(ticket_id: str, body: TransferBody, who: Actor = Who) -> Any:
+    async def transfer(ticket_id: str, body: TransferBody, who: Actor = Who) -> Any:
         moved = queue.transfer(who, ticket_id, body.window_no, to_type=body.to_type, to_window=body.to_window)
         return to_json(moved)
 
     @app.post("/queue/tickets/{ticket_id}/rate")
-    def rate(ticket_id: str, body: RateBody, who: Actor = Who) -> Any:
+    async def rate(ticket_id: str, body: RateBody, who: Actor = Who) -> Any:
         return to_json(queue.rate(who, ticket_id, body.score, body.reason))
 
     @app.post("/queue/manual")
-    def merge(body: ManualBody, who: Actor = Who) -> Any:
+    async def merge(body: ManualBody, who: Actor = Who) -> Any:
         tickets = [ManualTicket.from_json(t) for t in body.tickets]
         return {"held": queue.merge_manual(who, tickets)}
 

@@ -13,6 +13,7 @@ from hallapp.db.models import BusinessTypeRow, QueueLog, ServiceWindow, Ticket, 
 from hallapp.domain.hall_time import to_hall_time
 from hallapp.domain.queue import TicketState, estimate_wait_minutes
 from hallapp.domain.queue_views import CallView, QueueBoard, TicketRow, TypeLine, WindowView
+from hallapp.services.settings_service import values_in
 
 AT_WINDOW = (TicketState.CALLED.value, TicketState.SERVING.value)
 RECENT_CALLS = 8
@@ -191,7 +192,17 @@ def parked_at(s: Session, hall_id: str, day: date, window_no: int, names: dict[s
 
 
 def type_names(s: Session) -> dict[str, str]:
-    return {t.code: t.name for t in s.scalars(select(BusinessTypeRow))}
+    """Business type names, read once per transaction."""
+    if "type_names" not in s.info:
+        s.info["type_names"] = {t.code: t.name for t in s.scalars(select(BusinessTypeRow))}
+    return s.info["type_names"]
+
+
+def settings(s: Session) -> dict[str, Any]:
+    """The settings, read once per transaction (the queue never changes them)."""
+    if "queue_settings" not in s.info:
+        s.info["queue_settings"] = values_in(s)
+    return s.info["queue_settings"]
 
 
 def ticket_row(ticket: Ticket, names: dict[str, str], *, ahead: int = 0, wait_minutes: int = 0) -> TicketRow:

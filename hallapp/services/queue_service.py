@@ -24,7 +24,6 @@ from hallapp.domain.queue import (
     PriorityRatio,
     TicketAction,
     TicketState,
-    WaitingTicket,
     choose_next,
     next_state,
 )
@@ -45,8 +44,7 @@ from hallapp.services import audit, numbers, queue_reads
 from hallapp.services.clock import Clock
 from hallapp.services.context import DeviceInfo, ServiceBase
 from hallapp.services.queue_events import EventBus, Listener
-from hallapp.services.queue_tickets import ManualTicket, insert_manual, route, window_counter
-from hallapp.services.settings_service import values_in
+from hallapp.services.queue_tickets import ManualTicket, candidates, insert_manual, route, window_counter
 from hallapp.sync import outbox
 
 COUNTER_ACTIONS = (TicketAction.RECALL, TicketAction.START, TicketAction.NO_SHOW, TicketAction.PARK)
@@ -144,14 +142,12 @@ class QueueService(ServiceBase):
         with self.db.write() as s:
             window = route(s, self.device.hall_id, window_no, today)
             self._finish_current(s, actor, window_no, today, now, events)
-            values = values_in(s)
-            ratio = PriorityRatio.from_settings(values)
-            waiting = _waiting_tickets(s, self.device.hall_id, today)
+            ratio = PriorityRatio.from_settings(queue_reads.settings(s))
             counter = window_counter(s, today, window_no, ratio)
-            chosen = choose_next([_waiting_ticket(t) for t in waiting.values()], window, counter, ratio)
+            chosen = choose_next(candidates(s, self.device.hall_id, today, window), window, counter, ratio)
             row = None
             if chosen is not None:
-                row = self._call(s, waiting[chosen.ticket_id], actor, window_no, now, events)
+                row = self._call(s, s.get(Ticket, chosen.ticket_id), actor, window_no, now, events)
         self._publish(events)
         return row
 
@@ -283,7 +279,7 @@ class QueueService(ServiceBase):
     def board(self) -> QueueBoard:
         with self.db.read() as s:
             return queue_reads.board(
-                s, self.device.hall_id, self.clock.business_date(), self.clock.now(), values_in(s)
+                s, self.device.hall_id, self.clock.business_date(), self.clock.now(), queue_reads.settings(s)
             )
 
     def window(self, window_no: int) -> WindowView:
@@ -327,7 +323,7 @@ class QueueService(ServiceBase):
     ) -> TicketRow:
         hall, today = self.device.hall_id, ticket.business_date
         ahead = queue_reads.waiting_count(s, hall, today, ticket.queue_type)
-        wait, _ = queue_reads.estimate_for(s, hall, today, ticket.queue_type, ahead, values_in(s))
+        wait, _ = queue_reads.estimate_for(s, hall, today, ticket.queue_type, ahead, queue_reads.settings(s))
         s.add(ticket)
         self._record(s, ticket, "issued", actor, now, None, events, {})
         return queue_reads.ticket_row(ticket, queue_reads.type_names(s), ahead=ahead, wait_minutes=wait)
@@ -355,7 +351,7 @@ class QueueService(ServiceBase):
         window = route(s, self.device.hall_id, window_no, today)
         if ticket.state == TicketState.PARKED.value:
             _check_at_window(ticket, window_no)
-        elif not values_in(s)["queue.allow_pick"]:
+        elif not queue_reads.settings(s)["queue.allow_pick"]:
             raise ActionRefused("pick_not_allowed")
         elif ticket.queue_type not in window.business_types or ticket.target_window not in (
             None,
@@ -498,7 +494,7 @@ def _check_priority(priority_reason: str | None) -> None:
 
 
 def _clean_contact(s: Session, account_no: str | None, phone: str | None) -> tuple[str | None, str | None]:
-    return clean_account_no(account_no, values_in(s)["accounts.number_length"]), clean_phone(phone)
+    return clean_account_no(account_no, queue_reads.settings(s)["accounts.number_length"]), clean_phone(phone)
 
 
 def _open_type(s: Session, code: str | None) -> BusinessTypeRow:
@@ -506,17 +502,6 @@ def _open_type(s: Session, code: str | None) -> BusinessTypeRow:
     if kind is None or not kind.active:
         raise ActionRefused("business_type_closed", business_type=code or "")
     return kind
-
-
-def _waiting_tickets(s: Session, hall_id: str, today: date) -> dict[str, Ticket]:
-    rows = s.scalars(
-        select(Ticket).where(
-            Ticket.hall_id == hall_id,
-            Ticket.business_date == today,
-            Ticket.state == TicketState.WAITING.value,
-        )
-    )
-    return {t.ticket_id: t for t in rows}
 
 
 def _current(s: Session, hall_id: str, today: date, window_no: int) -> Ticket | None:
@@ -539,12 +524,6 @@ def _check_at_window(ticket: Ticket, window_no: int) -> None:
             window_no=ticket.window_no or 0,
             state=ticket.state,
         )
-
-
-def _waiting_ticket(t: Ticket) -> WaitingTicket:
-    return WaitingTicket(
-        t.ticket_id, t.queue_type, t.priority_reason is not None, t.issued_at, t.target_window
-    )
 
 
 def _event_payload(

@@ -45,6 +45,36 @@ def window_counter(s: Session, day: date, window_no: int, ratio: PriorityRatio) 
     return counter
 
 
+def candidates(s: Session, hall_id: str, today: date, window: WindowRoute) -> list[WaitingTicket]:
+    """The only tickets ``choose_next`` can pick for ``window``: the oldest one transferred to it,
+    and the oldest priority and oldest normal ticket of each type it serves (a few indexed reads
+    instead of loading the whole waiting line)."""
+    columns = (
+        Ticket.ticket_id,
+        Ticket.queue_type,
+        Ticket.priority_reason,
+        Ticket.issued_at,
+        Ticket.target_window,
+    )
+    base = select(*columns).where(
+        Ticket.hall_id == hall_id, Ticket.business_date == today, Ticket.state == TicketState.WAITING.value
+    )
+    oldest = (Ticket.issued_at, Ticket.ticket_id)
+    queries = [base.where(Ticket.target_window == window.window_no).order_by(*oldest).limit(1)]
+    for code in window.business_types:
+        for priority in (Ticket.priority_reason.is_not(None), Ticket.priority_reason.is_(None)):
+            line = base.where(Ticket.queue_type == code, Ticket.target_window.is_(None), priority)
+            queries.append(line.order_by(*oldest).limit(1))
+    found = [s.execute(q).first() for q in queries]
+    return [
+        WaitingTicket(
+            row.ticket_id, row.queue_type, row.priority_reason is not None, row.issued_at, row.target_window
+        )
+        for row in found
+        if row is not None
+    ]
+
+
 @dataclass(frozen=True)
 class ManualTicket:
     """A manual ticket as a PC hands it to the hub (and as it travels over the LAN)."""

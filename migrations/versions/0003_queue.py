@@ -41,7 +41,9 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("manual", sa.Boolean(), server_default=sa.false(), nullable=False))
         batch_op.add_column(sa.Column("merged_at", sa.DateTime(), nullable=True))
         batch_op.create_index(
-            "ix_ticket_day_state", ["hall_id", "business_date", "state", "queue_type"], unique=False
+            "ix_ticket_day_state",
+            ["hall_id", "business_date", "state", "queue_type", "issued_at"],
+            unique=False,
         )
 
 

@@ -19,7 +19,7 @@ from hallapp.domain.queue_views import HubMode
 from hallapp.services.clock import Clock
 from hallapp.sync.hub_client import HubClient
 from tests.core.helpers import second_pc
-from tests.server.hub_process import HALL_KEY, HubProcess
+from bench.hub_process import HALL_KEY, HubProcess
 
 pytestmark = pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning")
 
