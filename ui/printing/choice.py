@@ -100,6 +100,15 @@ def kind_labels() -> dict[DocumentKind, str]:
     }
 
 
+def paper_labels(papers: tuple[str, ...]) -> dict[str, str]:
+    names = {
+        "thermal80": translate("Printing", "80 mm thermal roll"),
+        "thermal58": translate("Printing", "58 mm thermal roll"),
+        "a5": translate("Printing", "A5 sheet"),
+    }
+    return {paper: names[paper] for paper in papers}
+
+
 class PrinterSettingsDialog(QDialog):
     """One printer per kind of document. OK stores the choice on this PC; Esc leaves it."""
 
@@ -114,6 +123,10 @@ class PrinterSettingsDialog(QDialog):
             combo = self._combo(available, chosen_printer_name(kind))
             self.combos[kind] = combo
             form.addRow(label, combo)
+        self.receipt_paper = self._paper_combo(paper_labels(RECEIPT_PAPERS), receipt_paper())
+        self.ticket_paper = self._paper_combo(paper_labels(TICKET_PAPERS), ticket_paper())
+        form.addRow(translate("Printing", "Receipt &layout:"), self.receipt_paper)
+        form.addRow(translate("Printing", "Ticket &roll:"), self.ticket_paper)
         note = QLabel(
             translate("Printing", "The choice applies to this PC only. Printers are set up in the system.")
         )
@@ -139,9 +152,18 @@ class PrinterSettingsDialog(QDialog):
         combo.setCurrentIndex(max(0, combo.findData(chosen)))
         return combo
 
+    def _paper_combo(self, labels: dict[str, str], chosen: str) -> QComboBox:
+        combo = QComboBox()
+        for paper, text in labels.items():
+            combo.addItem(text, paper)
+        combo.setCurrentIndex(max(0, combo.findData(chosen)))
+        return combo
+
     def accept(self) -> None:
         for kind, combo in self.combos.items():
             choose_printer(kind, combo.currentData())
+        choose_receipt_paper(self.receipt_paper.currentData())
+        choose_ticket_paper(self.ticket_paper.currentData())
         super().accept()
 
 

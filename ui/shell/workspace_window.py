@@ -140,6 +140,11 @@ class WorkspaceWindow(QMainWindow):
         lock.setIcon(_icon("lock", "light"))
         lock.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         lock.clicked.connect(self._on_lock_clicked)
+        printers = QToolButton()
+        printers.setText(self.tr("Printers"))
+        printers.setIcon(_icon("printer", "light"))
+        printers.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        printers.clicked.connect(self._edit_printers)
         out = QToolButton()
         out.setText(self.tr("Sign out"))
         out.setIcon(_icon("logout", "light"))
@@ -148,13 +153,19 @@ class WorkspaceWindow(QMainWindow):
         for widget in (logo, brand, hall):
             row.addWidget(widget)
         row.addStretch(1)
-        for widget in (self.clock, user, lock, out):
+        for widget in (self.clock, user, printers, lock, out):
             row.addWidget(widget)
         self._tick()
         timer = QTimer(self)
         timer.timeout.connect(self._tick)
         timer.start(1000)
         return header
+
+    def _edit_printers(self) -> None:
+        from ui.printing import edit_printer_settings
+
+        if edit_printer_settings(self):
+            self.status_line.refresh()
 
     def _tick(self) -> None:
         self.clock.setText(hall_now().strftime("%Y-%m-%d %H:%M:%S"))

@@ -67,3 +67,17 @@ def test_escape_keeps_the_old_choice(qtbot, printing_settings) -> None:  # type:
     with qtbot.waitSignal(dialog.destroyed):  # WA_DeleteOnClose
         qtbot.keyClick(dialog.combos[DocumentKind.RECEIPT], Qt.Key.Key_Escape)
     assert chosen_printer_name(DocumentKind.RECEIPT) == "EPSON TM-T82"
+
+
+def test_paper_layouts_are_chosen_in_the_dialog(qtbot, printing_settings) -> None:  # type: ignore[no-untyped-def]
+    from ui.printing import receipt_paper, ticket_paper
+
+    dialog = _open(qtbot)
+    assert (dialog.receipt_paper.currentData(), dialog.ticket_paper.currentData()) == (
+        "thermal80",
+        "thermal80",
+    )
+    dialog.receipt_paper.setCurrentIndex(dialog.receipt_paper.findData("a5"))
+    dialog.ticket_paper.setCurrentIndex(dialog.ticket_paper.findData("thermal58"))
+    dialog.accept()
+    assert (receipt_paper(), ticket_paper()) == ("a5", "thermal58")
