@@ -14,7 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("HALLAPP_PRINTER", "fake")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QWidget
 
 from hallapp.cli import FrontendOptions
@@ -58,12 +58,17 @@ def main() -> int:
     size = tuple(int(v) for v in args.size.split("x"))
     suffix = "" if args.size == "1366x768" else f"-{args.size}"
     OUT.mkdir(parents=True, exist_ok=True)
+    settings_dir = tempfile.mkdtemp(prefix="hallapp-shots-settings-")  # never the user's own choices
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
     app = make_application()
+    QSettings().setValue("counter/window_no", 3)
     install_language(app, args.lang)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "shots.sqlite"
         build_demo_database(path, 3000, clock=FakeClock(datetime.now(UTC)))
         core = HallCore.open(path)
+        seed_queue(core)
         controller = AppController(core, FrontendOptions(db_path=path, demo=True, smoke=True))
         wait_idle(controller)
         shoot(controller.login, f"login{suffix}", size)
@@ -84,9 +89,29 @@ def main() -> int:
     return 0
 
 
+def seed_queue(core: HallCore) -> None:
+    """A morning in the hall: issuing open, a dozen tickets, two windows already serving."""
+    guide = core.auth.login("G001", DEMO_PASSWORD)
+    core.queue.set_queue_open(guide, True)
+    clerk = core.auth.login("C001", DEMO_PASSWORD)
+    account_no = core.accounts.search(clerk, "建设路")[0].account_no
+    kinds = ["payment"] * 6 + ["business"] * 3 + ["consult"] * 2 + ["green"]
+    for index, kind in enumerate(kinds):
+        reason = "elderly" if index == 4 else None
+        account = account_no if index == 1 else None  # A002: called at window 3, its account opens
+        core.queue.issue(guide, kind, priority_reason=reason, account_no=account)
+    for staff_no, window_no in (("C002", 1), ("C003", 2)):
+        core.queue.call_next(core.auth.login(staff_no, DEMO_PASSWORD), window_no)
+
+
 def clerk_shots(controller: AppController, size: tuple[int, int], suffix: str) -> None:
     window = controller.workspace
     shoot(window, f"clerk-workspace{suffix}", size)
+    window.serving_bar.call_next()
+    wait_idle(controller)
+    settle(300)
+    wait_idle(controller)
+    shoot(window, f"clerk-serving{suffix}", size)
     page = window.show_page("accounts")
     page.query.setText("建设路")
     page.search()
@@ -123,6 +148,13 @@ def payment_shots(controller: AppController, account_no: str, size: tuple[int, i
 
 def guide_shots(controller: AppController, size: tuple[int, int], suffix: str) -> None:
     window = controller.workspace
+    tickets = window.show_page("tickets")
+    wait_idle(controller)
+    tickets.account.setText("13800138000")
+    tickets.type_buttons[0].click()
+    wait_idle(controller)
+    settle(300)
+    wait_idle(controller)
     shoot(window, f"guide-workspace{suffix}", size)
     page = window.show_page("display")
     shoot(window, f"guide-display-control{suffix}", size)

@@ -34,6 +34,15 @@ def queue_open(s: Session, hall_id: str, day: date) -> bool:
     return kind == "queue_open"
 
 
+def not_before_last_issue(s: Session, hall_id: str, day: date, now: datetime) -> datetime:
+    """``now``, or the day's latest issue time if the clock went back (set by hand, resynchronised):
+    the line's order is the issue order and a clock jump must never put a newcomer first."""
+    latest = s.scalar(
+        select(func.max(Ticket.issued_at)).where(Ticket.hall_id == hall_id, Ticket.business_date == day)
+    )
+    return max(now, latest) if latest is not None else now
+
+
 def paused_windows(s: Session, hall_id: str, day: date) -> set[int]:
     rows = s.execute(
         select(QueueLog.window_no, QueueLog.kind)

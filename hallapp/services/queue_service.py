@@ -89,6 +89,7 @@ class QueueService(ServiceBase):
             kind = _open_type(s, business_type)
             number = numbers.take(s, f"ticket:{kind.code}:{today.isoformat()}", kind.letter)
             display = f"{kind.letter}{number:03d}"
+            now = queue_reads.not_before_last_issue(s, self.device.hall_id, today, now)
             ticket = self._new_ticket(kind, number, display, today, now, priority_reason, account, phone_no)
             row = self._issued(s, ticket, actor, now, events)
         self._publish(events)

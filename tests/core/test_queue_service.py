@@ -369,3 +369,13 @@ def test_windows_calling_at_once_never_share_a_ticket(opened, guide) -> None:
     for thread in threads:
         thread.join()
     assert len(got) == 40 == len(set(got))
+
+
+def test_a_clock_set_back_never_puts_a_newcomer_first(opened, guide, clerk, clock) -> None:
+    first = opened.queue.issue(guide, "payment")
+    clock.advance(minutes=-30)  # someone set the PC clock back
+    second = opened.queue.issue(guide, "payment")
+    assert second.issued_at >= first.issued_at
+    assert opened.queue.call_next(clerk, 1).ticket_id == first.ticket_id
+    clock.advance(days=1)  # the clock jumps to tomorrow: today's tickets are not called there
+    assert opened.queue.call_next(clerk, 2) is None

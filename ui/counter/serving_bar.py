@@ -119,7 +119,13 @@ class ServingBar(QFrame):
         self.message.setContentsMargins(14, 0, 14, 4)
         column.addWidget(self.message)
         self.message.hide()
-        for key, slot in (("Ctrl+T", self.transfer), ("Ctrl+K", self.park), ("Ctrl+B", self.toggle_pause)):
+        keys = (
+            ("Ctrl+G", self.start),
+            ("Ctrl+T", self.transfer),
+            ("Ctrl+K", self.park),
+            ("Ctrl+B", self.toggle_pause),
+        )
+        for key, slot in keys:
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
@@ -247,6 +253,10 @@ class ServingBar(QFrame):
     def park(self) -> None:
         self.act(TicketAction.PARK)
 
+    def start(self) -> None:
+        """The customer has come to the window: handling time counts from here."""
+        self.act(TicketAction.START)
+
     def resume(self, ticket_id: str) -> None:
         if self._need_window():
             work = partial(
@@ -305,6 +315,7 @@ class ServingBar(QFrame):
 
     def _fill_more(self) -> None:
         self.more.clear()
+        self.more.addAction(self.tr("Customer arrived (Ctrl+G)"), self.start)
         self.more.addAction(self.tr("Transfer… (Ctrl+T)"), self.transfer)
         self.more.addAction(self.tr("Park (Ctrl+K)"), self.park)
         paused = self.view is not None and self.view.paused

@@ -28,6 +28,7 @@ class IssuedTicket:
 class GuideView:
     board: QueueBoard | None  # None while the hub cannot be reached
     status: HubStatus
+    hours: str = ""  # the hall's business hours, e.g. 08:30–17:30
 
 
 def ticket_printout(core: HallCore, row: TicketRow, paper: PaperSize, *, reprint: int = 0) -> Printout:
@@ -53,7 +54,9 @@ def guide_view(core: HallCore) -> GuideView:
         board = core.queue.board()
     except HubUnavailable:
         board = None
-    return GuideView(board, core.queue.status())
+    values = core.settings.values()
+    hours = f"{values['hall.opening_time']:%H:%M}–{values['hall.closing_time']:%H:%M}"
+    return GuideView(board, core.queue.status(), hours)
 
 
 class QueueEvents(QObject):
