@@ -87,6 +87,13 @@ def _input_messages() -> dict[str, str]:
         "unknown_priority": translate("Errors", "Choose one of the listed priority reasons."),
         "bad_kind": translate("Errors", "Choose what to search by from the list."),
         "not_a_counter_action": translate("Errors", "This action is not available at the counter."),
+        "window_number_range": translate("Errors", "Window numbers go from 1 to {limit}."),
+        "unknown_business_type": translate(
+            "Errors", "A business type of this window no longer exists; reload the page and tick again."
+        ),
+        "window_serves_nothing": translate(
+            "Errors", "Tick at least one business type, or take the window out of service."
+        ),
         "transfer_target_missing": translate("Errors", "Choose the business type or window to transfer to."),
         "rating_out_of_range": translate("Errors", "Choose one of the five ratings."),
         "malformed": translate("Errors", "The request was not understood; please update HallApp on this PC."),

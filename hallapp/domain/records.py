@@ -134,6 +134,17 @@ class Holiday:
 
 
 @dataclass(frozen=True)
+class WindowDef:
+    """A counter window: its number (called out as 「到3号窗口」), name, and the business types it
+    serves, most preferred first."""
+
+    number: int
+    name: str
+    business_types: tuple[str, ...]
+    active: bool = True
+
+
+@dataclass(frozen=True)
 class Changes:
     """What a mutation touched; the UI refreshes from one broadcast of this."""
 

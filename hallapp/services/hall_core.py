@@ -25,6 +25,7 @@ from hallapp.services.reference_service import ReferenceService
 from hallapp.services.reversal_service import ReversalService
 from hallapp.services.settings_service import SettingsService
 from hallapp.services.shift_service import ShiftService
+from hallapp.services.window_service import WindowService
 from hallapp.sync import outbox
 
 
@@ -42,6 +43,7 @@ class HallCore:
         self.reversals = ReversalService(*common, auth=self.auth)
         self.shifts = ShiftService(*common)
         self.notices = NoticeService(*common)
+        self.windows = WindowService(*common)
         self.queue_local = QueueService(*common)
         self.queue: QueuePort = self.queue_local  # or a HubClient: see connect_hub
 

@@ -454,7 +454,15 @@
         <translation>营业厅叫号显示屏</translation>
     </message>
     <message>
-        <source>Now serving</source>
+        <source>Windows</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation>排队情况</translation>
+    </message>
+    <message>
+        <source>Now calling</source>
         <translation>正在叫号</translation>
     </message>
     <message>
@@ -462,12 +470,52 @@
         <translation>暂无叫号，请留意语音提示</translation>
     </message>
     <message>
+        <source>Recent calls</source>
+        <translation>最近叫号</translation>
+    </message>
+    <message>
+        <source>Ticket issuing open</source>
+        <translation>正在取号</translation>
+    </message>
+    <message>
+        <source>Ticket issuing closed</source>
+        <translation>暂停取号</translation>
+    </message>
+    <message>
+        <source>Window {n}</source>
+        <translation>{n}号窗口</translation>
+    </message>
+    <message>
+        <source>Ticket {no}: please go to window {n}</source>
+        <translation>请 {no} 号到 {n} 号窗口办理</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>暂停服务</translation>
+    </message>
+    <message>
         <source>Waiting</source>
         <translation>等候人数</translation>
     </message>
     <message>
-        <source>Queue service starts with the hall hub</source>
-        <translation>排队叫号服务开通后显示实时人数</translation>
+        <source>Est. wait</source>
+        <translation>预计等候</translation>
+    </message>
+    <message>
+        <source>No window open</source>
+        <translation>暂无窗口</translation>
+    </message>
+    <message>
+        <source>No wait</source>
+        <translation>无需等候</translation>
+    </message>
+    <message>
+        <source>about {n} min</source>
+        <translation>约 {n} 分钟</translation>
+    </message>
+    <message>
+        <source>The queue cannot be reached: reconnecting… The numbers below are from {time} and may be out of date.</source>
+        <translation>叫号系统连接中断，正在重新连接…… 以下为 {time} 的信息，可能已有变化。</translation>
     </message>
 </context>
 <context>
@@ -839,6 +887,18 @@
         <translation>柜台不能执行此操作。</translation>
     </message>
     <message>
+        <source>Window numbers go from 1 to {limit}.</source>
+        <translation>窗口号应在 1 到 {limit} 之间。</translation>
+    </message>
+    <message>
+        <source>A business type of this window no longer exists; reload the page and tick again.</source>
+        <translation>该窗口的某个业务类型已不存在，请刷新页面后重新勾选。</translation>
+    </message>
+    <message>
+        <source>Tick at least one business type, or take the window out of service.</source>
+        <translation>请至少勾选一种业务类型，或将窗口设为停用。</translation>
+    </message>
+    <message>
         <source>Choose the business type or window to transfer to.</source>
         <translation>请选择要转往的业务类型或窗口。</translation>
     </message>
@@ -1077,6 +1137,81 @@
     <message>
         <source>The hall&apos;s queue server does not answer; it is retried automatically. The guide can switch to manual tickets meanwhile.</source>
         <translation>营业厅叫号服务器没有响应，系统正在自动重试；引导员可先改用手工取号。</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluatorWindow</name>
+    <message>
+        <source>Very satisfied</source>
+        <translation>非常满意</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Fairly satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>Very dissatisfied</source>
+        <translation>非常不满意</translation>
+    </message>
+    <message>
+        <source>Long wait</source>
+        <translation>等候时间长</translation>
+    </message>
+    <message>
+        <source>Slow service</source>
+        <translation>办理速度慢</translation>
+    </message>
+    <message>
+        <source>Unfriendly staff</source>
+        <translation>服务态度差</translation>
+    </message>
+    <message>
+        <source>Staff unsure of the business</source>
+        <translation>业务不熟练</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Service evaluation, window {n}</source>
+        <translation>服务评价 · {n}号窗口</translation>
+    </message>
+    <message>
+        <source>Window {n}</source>
+        <translation>{n}号窗口</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>欢迎光临</translation>
+    </message>
+    <message>
+        <source>When your business is done, please rate our service here</source>
+        <translation>业务办理完毕后，请在此对我们的服务进行评价</translation>
+    </message>
+    <message>
+        <source>Please rate this service</source>
+        <translation>请您对本次服务进行评价</translation>
+    </message>
+    <message>
+        <source>We are sorry. What went wrong?</source>
+        <translation>非常抱歉，请告诉我们哪里做得不好：</translation>
+    </message>
+    <message>
+        <source>Ticket {no}</source>
+        <translation>{no} 号</translation>
+    </message>
+    <message>
+        <source>Thank you for your evaluation</source>
+        <translation>感谢您的评价</translation>
     </message>
 </context>
 <context>
@@ -1671,8 +1806,28 @@
         <translation>排队号票（58 或 80 毫米热敏纸）(&amp;Q)：</translation>
     </message>
     <message>
+        <source>80 mm thermal roll</source>
+        <translation>80 毫米热敏纸</translation>
+    </message>
+    <message>
+        <source>58 mm thermal roll</source>
+        <translation>58 毫米热敏纸</translation>
+    </message>
+    <message>
+        <source>A5 sheet</source>
+        <translation>A5 纸</translation>
+    </message>
+    <message>
         <source>Printer settings</source>
         <translation>打印机设置</translation>
+    </message>
+    <message>
+        <source>Receipt &amp;layout:</source>
+        <translation>收费凭证版式(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Ticket &amp;roll:</source>
+        <translation>号票纸宽(&amp;R)：</translation>
     </message>
     <message>
         <source>The choice applies to this PC only. Printers are set up in the system.</source>
@@ -1893,6 +2048,10 @@
         <translation>排队业务类型</translation>
     </message>
     <message>
+        <source>Counter windows</source>
+        <translation>服务窗口</translation>
+    </message>
+    <message>
         <source>Holiday calendar</source>
         <translation>节假日日历</translation>
     </message>
@@ -2006,6 +2165,10 @@
     <message>
         <source>No customer at the window to transfer.</source>
         <translation>窗口前没有可转移的客户。</translation>
+    </message>
+    <message>
+        <source>Customer arrived (Ctrl+G)</source>
+        <translation>客户已到窗口 (Ctrl+G)</translation>
     </message>
     <message>
         <source>Transfer… (Ctrl+T)</source>
@@ -2492,6 +2655,10 @@
         <translation>取号未开始</translation>
     </message>
     <message>
+        <source>business hours {hours}</source>
+        <translation>营业时间 {hours}</translation>
+    </message>
+    <message>
         <source>Stop issuing</source>
         <translation>停止取号</translation>
     </message>
@@ -2663,6 +2830,77 @@
     </message>
 </context>
 <context>
+    <name>WindowsPage</name>
+    <message>
+        <source>The window is in service</source>
+        <translation>窗口正在使用</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Serves (preferred first)</source>
+        <translation>办理业务（优先的在前）</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>窗口号</translation>
+    </message>
+    <message>
+        <source>Serves</source>
+        <translation>办理业务</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>New window</source>
+        <translation>新增窗口</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Counter windows</source>
+        <translation>服务窗口</translation>
+    </message>
+    <message>
+        <source>Tick the business types a window serves; the first ticked is called first.</source>
+        <translation>勾选窗口办理的业务类型；排在前面的优先叫号。</translation>
+    </message>
+    <message>
+        <source>Window {n}</source>
+        <translation>{n}号窗口</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
     <name>WorkspaceWindow</name>
     <message>
         <source>HallApp - {workspace}</source>
@@ -2675,6 +2913,10 @@
     <message>
         <source>Lock (F12)</source>
         <translation>锁屏 (F12)</translation>
+    </message>
+    <message>
+        <source>Printers</source>
+        <translation>打印机</translation>
     </message>
     <message>
         <source>Sign out</source>

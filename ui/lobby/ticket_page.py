@@ -211,9 +211,9 @@ class TicketPage(WorkspacePage):
         if not offline and self.manual.isChecked():
             self.manual.setChecked(False)
         is_open = view.board.open if view.board is not None else False
-        self.open_state.setText(
-            self.tr("Ticket issuing is open") if is_open else self.tr("Ticket issuing is stopped")
-        )
+        state = self.tr("Ticket issuing is open") if is_open else self.tr("Ticket issuing is stopped")
+        hours = self.tr("business hours {hours}").format(hours=view.hours) if view.hours else ""
+        self.open_state.setText(f"{state}  ·  {hours}" if hours else state)
         self.open_button.setText(self.tr("Stop issuing") if is_open else self.tr("Start issuing"))
         self.open_button.setEnabled(view.board is not None)
         self.open_button.setProperty("role", "" if is_open else "primary")

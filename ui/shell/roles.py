@@ -128,6 +128,12 @@ def pages_for(role: Role) -> list[PageSpec]:
                 _lazy("ui.admin.business_types_page", "BusinessTypesPage"),
             ),
             PageSpec(
+                "windows",
+                translate("Roles", "Counter windows"),
+                "device-desktop",
+                _lazy("ui.admin.windows_page", "WindowsPage"),
+            ),
+            PageSpec(
                 "holidays",
                 translate("Roles", "Holiday calendar"),
                 "calendar",
