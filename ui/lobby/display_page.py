@@ -1,4 +1,10 @@
-"""The guide's control for the display board: open it full screen on the second monitor."""
+"""The guide's control for the display board: open it full screen on the second monitor.
+
+The board says each call aloud through the PC's audio unless HALLAPP_VOICE=off (a PC whose sound
+is not wired to the hall's speakers, or a test run).
+"""
+
+import os
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
@@ -6,6 +12,7 @@ from PySide6.QtWidgets import QPushButton
 from shiboken6 import isValid
 
 from ui.display.display_board import DisplayBoard
+from ui.display.voice import VoiceCaller, default_clips_dir, default_sink
 from ui.widgets.labels import centred, icon_card, styled
 from ui.widgets.page import WorkspacePage
 
@@ -21,6 +28,17 @@ def board_notice(values: dict) -> str:
         hotline=values["hall.phone"],
         regulator=values["hall.regulator_hotline"],
     )
+
+
+def _board_inputs(core) -> tuple[str, dict]:  # type: ignore[no-untyped-def]
+    return core.reference.hall_name(), core.settings.values()
+
+
+def make_voice(repeat: int) -> VoiceCaller | None:
+    """The call-out voice through this PC's audio; None when HALLAPP_VOICE=off."""
+    if os.environ.get("HALLAPP_VOICE", "").strip().lower() == "off":
+        return None
+    return VoiceCaller(default_clips_dir(), default_sink(), repeat)
 
 
 class DisplayControlPage(WorkspacePage):
@@ -49,21 +67,20 @@ class DisplayControlPage(WorkspacePage):
         )
 
     def open_board(self) -> None:
-        self.ops.run(
-            lambda core: (
-                core.reference.hall_name(),
-                core.reference.business_types(active_only=True),
-                core.settings.values(),
-            ),
-            on_success=self._show_board,
-            owner=self,
-        )
+        self.ops.run(_board_inputs, on_success=self._show_board, owner=self)
 
-    def _show_board(self, loaded: tuple) -> None:
-        hall_name, types, values = loaded
+    def _show_board(self, loaded: tuple[str, dict]) -> None:
+        hall_name, values = loaded
         if self.board is not None and isValid(self.board):
             self.board.close()
-        self.board = DisplayBoard(hall_name=hall_name, business_types=types, notice=board_notice(values))
+        repeat = values["queue.callout_repeat"]
+        self.board = DisplayBoard(
+            self.ops,
+            hall_name=hall_name,
+            notice=board_notice(values),
+            repeat=repeat,
+            voice=make_voice(repeat),
+        )
         screens = QGuiApplication.screens()
         if len(screens) > 1:
             self.board.setScreen(screens[1])
