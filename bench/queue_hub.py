@@ -2,9 +2,10 @@
 
 - ``hub_issue_ticket_p95_ms``: one guide issuing tickets one after another (target ≤ 10 ms);
   baseline ``hub_health_p95_ms``: a GET /health round trip, the cost of HTTP itself.
-- ``hub_call_next_p95_ms``: 50 windows calling next (and starting the customer) at once until the
-  queue is empty (target ≤ 20 ms), with ``hub_double_handouts``: tickets called at two windows,
-  read from the hub's events afterwards (must be 0).
+- ``hub_call_next_p95_ms``: 50 windows calling next (and starting the customer) concurrently, each
+  again 0–5 s after its last call: 20x the documented peak (target ≤ 20 ms);
+  ``hub_call_next_burst_p95_ms``: all 50 pressing F1 at the same instant (the worst case); and
+  ``hub_double_handouts``: tickets called at two windows, from the hub's events (must be 0).
 - ``call_to_board_p95_ms``: from a clerk pressing call to the event arriving at another client's
   event stream (target ≤ 200 ms; the open-source peers poll every 3 s).
 - ``tickets_per_day_sustained``: issue + call + finish per ticket from 8 clients for a fixed time,
@@ -30,7 +31,9 @@ from bench.hub_process import HALL_KEY, HubProcess
 WINDOWS = 50
 DAY_SECONDS = 8 * 3600
 MIN_TICKETS_PER_DAY = 50_000
-THINK_MEAN_S = 1.0
+# A window at the documented peak takes ~577 customers a day (one call per ~50 s over 8 h). The paced
+# run calls 20x as often: each window calls again 0–5 s after its last call.
+THINK_MEAN_S = 2.5
 
 
 def run_queue_hub(report: Report, *, quick: bool) -> None:
@@ -106,7 +109,7 @@ def _call_next(report: Report, hub: HubProcess, pc, guide, clerk, rounds: int) -
     doubled = sum(1 for n in calls.values() if n > 1) + len(handed) - len(set(handed))
     report.comment(
         f"queue_hub: paced = each window calls again 0–{2 * THINK_MEAN_S:.0f} s after its last call "
-        f"(a hall ~60x busier than a real one); burst = all {WINDOWS} press F1 at the same instant"
+        f"(20x the peak of ~577 customers per window a day); burst = all {WINDOWS} press F1 at once"
     )
     report.figure("hub_call_next_ms", median(paced[0]), "ms")
     report.figure("hub_call_next_p95_ms", p95(paced[0]), "ms", Target(20, "≤20 ms, 50 windows (issue #3)"))

@@ -251,7 +251,10 @@ class QueueLog(Base):
 
 class TicketEvent(Base):
     __tablename__ = "ticket_event"
-    __table_args__ = (UniqueConstraint("ticket_id", "seq"),)
+    __table_args__ = (
+        UniqueConstraint("ticket_id", "seq"),
+        Index("ix_ticket_event_window", "window_no", "kind", "at"),  # a window's latest calls
+    )
 
     event_id: Mapped[str] = mapped_column(Id, primary_key=True)
     ticket_id: Mapped[str] = mapped_column(ForeignKey("ticket.ticket_id"))

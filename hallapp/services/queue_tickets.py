@@ -32,15 +32,18 @@ def route(
 
 
 def window_counter(s: Session, day: date, window_no: int, ratio: PriorityRatio) -> WindowCounter:
-    """Replay today's calls at this window (recalls do not count) to know where its interleaving stands."""
-    called = s.execute(
+    """Where the window's interleaving stands, replayed from its latest calls today (recalls do not
+    count). Only the last ``priority + normal + 1`` calls can change the next choice: a priority
+    call resets the run, and past ``normal`` normal calls the exact count no longer matters."""
+    latest = s.execute(
         select(Ticket.priority_reason)
         .join(TicketEvent, TicketEvent.ticket_id == Ticket.ticket_id)
-        .where(Ticket.business_date == day, TicketEvent.kind == "called", TicketEvent.window_no == window_no)
-        .order_by(TicketEvent.at, TicketEvent.event_id)
+        .where(TicketEvent.window_no == window_no, TicketEvent.kind == "called", Ticket.business_date == day)
+        .order_by(TicketEvent.at.desc(), TicketEvent.event_id.desc())
+        .limit(ratio.priority + ratio.normal + 1)
     ).all()
     counter = WindowCounter()
-    for (reason,) in called:
+    for (reason,) in reversed(latest):
         counter = counter.after(WaitingTicket("", "", reason is not None, datetime.min), ratio)
     return counter
 

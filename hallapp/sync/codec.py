@@ -5,6 +5,7 @@ instead of building a half-typed value.
 """
 
 import dataclasses
+import functools
 import types
 import typing
 from datetime import date, datetime
@@ -57,14 +58,19 @@ def _decode(hint: Any, data: Any) -> Any:
     return _decode_scalar(hint, data)
 
 
+@functools.cache
+def _fields(cls: Any) -> tuple[tuple[dataclasses.Field, Any], ...]:
+    hints = typing.get_type_hints(cls)
+    return tuple((f, hints[f.name]) for f in dataclasses.fields(cls))
+
+
 def _decode_dataclass(cls: Any, data: Any) -> Any:
     if not isinstance(data, dict):
         raise TypeError("object expected")
-    hints = typing.get_type_hints(cls)
     values = {}
-    for f in dataclasses.fields(cls):
+    for f, hint in _fields(cls):
         if f.name in data:
-            values[f.name] = _decode(hints[f.name], data[f.name])
+            values[f.name] = _decode(hint, data[f.name])
         elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
             raise KeyError(f.name)
     return cls(**values)

@@ -46,8 +46,13 @@ def upgrade() -> None:
             unique=False,
         )
 
+    with op.batch_alter_table("ticket_event", schema=None) as batch_op:
+        batch_op.create_index("ix_ticket_event_window", ["window_no", "kind", "at"], unique=False)
+
 
 def downgrade() -> None:
+    with op.batch_alter_table("ticket_event", schema=None) as batch_op:
+        batch_op.drop_index("ix_ticket_event_window")
     with op.batch_alter_table("ticket", schema=None) as batch_op:
         batch_op.drop_index("ix_ticket_day_state")
         batch_op.drop_column("merged_at")

@@ -58,9 +58,16 @@ def test_db_check_reports_a_damaged_file_and_leaves_it(tmp_path: Path, capsys) -
     assert path.read_bytes() == b"garbage" * 1000
 
 
-def test_serve_says_it_is_not_available_yet(capsys) -> None:  # type: ignore[no-untyped-def]
+def test_serve_central_says_it_is_not_available_yet(capsys) -> None:  # type: ignore[no-untyped-def]
     assert main(["serve", "--role", "central"]) == 2
     assert "尚未提供" in capsys.readouterr().err
+
+
+def test_serve_hall_refuses_a_bad_port_and_a_missing_database(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["serve", "--role", "hall", "--port", "70000"]) == 2
+    assert "端口" in capsys.readouterr().err
+    assert main(["serve", "--role", "hall", "--db", str(tmp_path / "missing.sqlite"), "--port", "8765"]) == 3
+    assert "missing" in capsys.readouterr().err
 
 
 def test_run_hands_the_database_path_to_the_front_end(tmp_path: Path) -> None:

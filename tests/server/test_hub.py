@@ -176,7 +176,7 @@ def test_a_hub_killed_mid_stream_loses_nothing_and_never_repeats_a_number(hub, p
     client.set_queue_open(guide, True)
     issued = [client.issue(guide, "payment").display_no for _ in range(60)]
     stop = threading.Event()
-    handed: list[str] = []
+    handed: set[str] = set()  # tickets a window got; a lost answer is recovered from the window
     failures: list[Exception] = []
 
     def window(number: int) -> None:
@@ -186,16 +186,16 @@ def test_a_hub_killed_mid_stream_loses_nothing_and_never_repeats_a_number(hub, p
                 ticket = own.call_next(clerk, number)
                 if ticket is None:
                     return
+                handed.add(ticket.ticket_id)
                 own.act(clerk, ticket.ticket_id, TicketAction.START, number)
-                handed.append(ticket.ticket_id)
             except HubUnavailable as exc:
                 failures.append(exc)
                 time.sleep(0.05)
             except ActionRefused as exc:  # its call went through but the answer was lost in the kill
                 assert exc.reason == "window_has_called"
                 current = own.window(number).current
+                handed.add(current.ticket_id)
                 own.act(clerk, current.ticket_id, TicketAction.START, number)
-                handed.append(current.ticket_id)
         own.close()
 
     threads = [threading.Thread(target=window, args=(n,)) for n in (1, 2, 3)]
@@ -214,7 +214,7 @@ def test_a_hub_killed_mid_stream_loses_nothing_and_never_repeats_a_number(hub, p
     calls = Counter(e.ticket_id for e in events if e.kind == "called")
     assert max(calls.values()) == 1
     assert len({t.display_no for t in tickets}) == len(tickets) == 65
-    assert len(handed) == len(set(handed)) == 60  # every ticket issued before the kill was served once
+    assert len(handed) == 60  # every ticket issued before the kill reached a window (once: see calls)
     assert any(isinstance(f, HubUnavailable) for f in failures)  # the kill really hit the windows
     client.close()
 

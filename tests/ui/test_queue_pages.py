@@ -151,3 +151,20 @@ def test_no_show_pause_and_transfer_from_the_bar(qtbot, ops, core, guide, clerk_
     assert waiting["business"] == 1 and core.queue.window(3).current is None
     assert first.ticket_id != core.queue.board().recent_calls[0]
     assert core.queue.call_next(clerk_window.actor, 4).state is TicketState.CALLED
+
+
+def test_the_bar_says_when_the_hub_is_away_without_hammering_it(qtbot, ops, core, clerk) -> None:
+    from ui.counter.serving_bar import ServingBar
+
+    QSettings().setValue(WINDOW_KEY, 3)
+    core.connect_hub("http://127.0.0.1:9")  # nothing listens there
+    bar = ServingBar(ops, clerk)
+    qtbot.addWidget(bar)
+    bar.show()
+    wait_ops(qtbot, ops, timeout=10000)
+    assert "叫号服务器" in bar.message.text()
+    qtbot.wait(300)
+    assert ops.in_flight == 0  # a failed load is not retried in a loop
+    bar.call_next()
+    wait_ops(qtbot, ops, timeout=10000)
+    assert "叫号服务器" in bar.message.text()

@@ -133,7 +133,7 @@ class ServingBar(QFrame):
     # -- data ---------------------------------------------------------------------------------
     def reload(self) -> None:
         work = partial(_load, window_no=self.window_no)
-        self.ops.run(work, on_success=self._show, on_failure=self._failed, owner=self, network=True)
+        self.ops.run(work, on_success=self._show, on_failure=self._load_failed, owner=self, network=True)
 
     def _on_event(self, event: QueueEvent) -> None:
         if not self._timer.isActive():
@@ -197,8 +197,13 @@ class ServingBar(QFrame):
         self.buttons["no_show"].setEnabled(current is not None and current.state is TicketState.CALLED)
 
     def _failed(self, exc: Exception) -> None:
+        """An action was refused: say why and show the window as it is now."""
         say(self.message, message_for(exc), ok=False)
         self.reload()
+
+    def _load_failed(self, exc: Exception) -> None:
+        """The queue could not be read (hub away): say so; its next event (connected) reloads."""
+        say(self.message, message_for(exc), ok=False)
 
     def _note(self, text: str) -> None:
         say(self.message, text, ok=True)
