@@ -10,6 +10,7 @@ import httpx
 import pytest
 from sqlalchemy import select
 
+from bench.hub_process import HALL_KEY, HubProcess
 from hallapp.db.engine import Database, make_engine
 from hallapp.db.models import Ticket, TicketEvent
 from hallapp.demo.reference import DEMO_PASSWORD
@@ -19,7 +20,6 @@ from hallapp.domain.queue_views import HubMode
 from hallapp.services.clock import Clock
 from hallapp.sync.hub_client import HubClient
 from tests.core.helpers import second_pc
-from bench.hub_process import HALL_KEY, HubProcess
 
 pytestmark = pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning")
 
@@ -163,7 +163,7 @@ def test_fifty_windows_calling_at_once_never_share_a_ticket(demo_template, tmp_p
             results = list(pool.map(window, range(1, 51)))
         handed = [t for got in results for t in got]
         assert len(handed) == 150 == len(set(handed))
-        tickets, events = hub_tickets(hub)
+        _, events = hub_tickets(hub)
         calls = Counter(e.ticket_id for e in events if e.kind == "called")
         assert max(calls.values()) == 1 and len(calls) == 150
     finally:
