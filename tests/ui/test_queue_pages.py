@@ -168,3 +168,11 @@ def test_the_bar_says_when_the_hub_is_away_without_hammering_it(qtbot, ops, core
     bar.call_next()
     wait_ops(qtbot, ops, timeout=10000)
     assert "叫号服务器" in bar.message.text()
+
+
+def test_a_captured_phone_searches_the_accounts(qtbot, ops, core, guide, clerk_window) -> None:
+    core.queue.issue(guide, "payment", phone="13800138000")
+    clerk_window.serving_bar.call_next()
+    wait_ops(qtbot, ops)
+    qtbot.waitUntil(lambda: clerk_window.current_page() is clerk_window.pages["accounts"])
+    assert clerk_window.pages["accounts"].query.text() == "13800138000"

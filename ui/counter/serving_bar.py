@@ -57,7 +57,8 @@ def _pause(core, actor: Actor, window_no: int, paused: bool):  # type: ignore[no
 
 
 class ServingBar(QFrame):
-    sig_open_account = Signal(str)
+    sig_open_account = Signal(str)  # the 户号 captured at issue: opens in 收费
+    sig_find_phone = Signal(str)  # only a phone was captured: search the accounts by it
 
     def __init__(self, ops, actor: Actor) -> None:  # type: ignore[no-untyped-def]
         super().__init__()
@@ -237,6 +238,8 @@ class ServingBar(QFrame):
             self._note(self.tr("Called {number}.").format(number=row.display_no))
             if row.account_no:
                 self.sig_open_account.emit(row.account_no)
+            elif row.phone:
+                self.sig_find_phone.emit(row.phone)
         self.reload()
 
     def act(self, action: TicketAction) -> None:

@@ -111,11 +111,18 @@ class WorkspaceWindow(QMainWindow):
 
         bar = ServingBar(ops, actor)
         bar.sig_open_account.connect(self._open_account)
+        bar.sig_find_phone.connect(self._find_phone)
         return bar
 
     def _open_account(self, account_no: str) -> None:
         if "payments" in self.pages and not self.locked:
             self.show_page("payments").open_account_no(account_no)
+
+    def _find_phone(self, phone: str) -> None:
+        if "accounts" in self.pages and not self.locked:
+            page = self.show_page("accounts")
+            page.query.setText(phone)
+            page.search()
 
     def _header(self, hall_name: str) -> QWidget:
         header = QWidget()
