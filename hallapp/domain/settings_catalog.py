@@ -527,6 +527,15 @@ CATALOG: tuple[SettingDef, ...] = (
         maximum=31,
     ),
     SettingDef(
+        "queue.board_notice",
+        Group.QUEUE,
+        Kind.TEXT,
+        "",
+        QT_TRANSLATE_NOOP("Settings", "Notice scrolling on the display board (planned outages …)"),
+        "营业厅公告：计划停电、业务调整等",
+        max_length=200,
+    ),
+    SettingDef(
         "queue.estimate_sample",
         Group.QUEUE,
         Kind.INT,

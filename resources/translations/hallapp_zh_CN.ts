@@ -2398,6 +2398,10 @@
         <translation>缴费高峰结束日（每月）</translation>
     </message>
     <message>
+        <source>Notice scrolling on the display board (planned outages …)</source>
+        <translation>显示屏滚动公告（计划停电等）</translation>
+    </message>
+    <message>
         <source>Recent customers the wait estimate is based on</source>
         <translation>估算等候时间所依据的近期客户数</translation>
     </message>

@@ -221,3 +221,13 @@ def test_guide_opens_the_board_with_the_voice_and_its_repeat(qtbot, ops, guide, 
     wait_ops(qtbot, ops)
     qtbot.addWidget(page.board)
     assert page.board is not board and page.board.voice is not board.voice
+
+
+def test_the_halls_own_notice_scrolls_first(core) -> None:  # type: ignore[no-untyped-def]
+    from ui.lobby.display_page import board_notice
+
+    values = core.settings.values()
+    assert board_notice(values).startswith("每月17日")
+    values["queue.board_notice"] = "11月25日 9:00–12:00 建设路片区计划停电"
+    text = board_notice(values)
+    assert text.startswith("11月25日") and "95598" in text

@@ -18,7 +18,9 @@ from ui.widgets.page import WorkspacePage
 
 
 def board_notice(values: dict) -> str:
-    return QCoreApplication.translate(
+    """The hall's own notice (planned outages …) first, then the peak-day hint and the hotlines."""
+    own = values["queue.board_notice"].strip()
+    standard = QCoreApplication.translate(
         "DisplayControlPage",
         "Collection peak: days {first} to {last} of each month; pay at quiet times or in the 网上国网 app. "
         "Service hotline {hotline} · Energy regulator {regulator}",
@@ -28,6 +30,7 @@ def board_notice(values: dict) -> str:
         hotline=values["hall.phone"],
         regulator=values["hall.regulator_hotline"],
     )
+    return f"{own}    ·    {standard}" if own else standard
 
 
 def _board_inputs(core) -> tuple[str, dict]:  # type: ignore[no-untyped-def]
