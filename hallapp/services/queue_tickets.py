@@ -21,14 +21,16 @@ MAX_MANUAL_BATCH = 500
 def route(
     s: Session, hall_id: str, window_no: int, today: date, *, allow_paused: bool = False
 ) -> WindowRoute:
-    window = s.scalars(
-        select(ServiceWindow).where(ServiceWindow.hall_id == hall_id, ServiceWindow.number == window_no)
+    window = s.execute(
+        select(ServiceWindow.active, ServiceWindow.business_types).where(
+            ServiceWindow.hall_id == hall_id, ServiceWindow.number == window_no
+        )
     ).first()
     if window is None or not window.active:
         raise ActionRefused("window_closed", window_no=window_no)
     if not allow_paused and window_no in queue_reads.paused_windows(s, hall_id, today):
         raise ActionRefused("window_paused", window_no=window_no)
-    return WindowRoute(window.number, tuple(window.business_types))
+    return WindowRoute(window_no, tuple(window.business_types))
 
 
 def window_counter(s: Session, day: date, window_no: int, ratio: PriorityRatio) -> WindowCounter:
