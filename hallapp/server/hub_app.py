@@ -15,7 +15,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
-from fastapi import Depends, FastAPI, Header, Request
+from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
@@ -184,6 +184,10 @@ def _routes(
     @app.get("/queue/windows/{window_no}", dependencies=[Key])
     async def window(window_no: int) -> Any:
         return to_json(queue.window(window_no))
+
+    @app.get("/queue/windows/{window_no}/waiting", dependencies=[Key])
+    async def waiting(window_no: int, limit: int = Query(default=30, ge=1, le=200)) -> Any:
+        return to_json(queue.waiting(window_no, limit))
 
     @app.get("/queue/windows/{window_no}/parked", dependencies=[Key])
     async def parked(window_no: int) -> Any:

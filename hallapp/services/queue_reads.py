@@ -233,3 +233,23 @@ def ticket_row(ticket: Ticket, names: dict[str, str], *, ahead: int = 0, wait_mi
         rating=ticket.rating,
         business_date=ticket.business_date,
     )
+
+
+def waiting_for(
+    s: Session, hall_id: str, day: date, window_no: int, business_types: tuple[str, ...], limit: int
+) -> list[TicketRow]:
+    """The tickets a window could call, oldest first (for halls that let clerks pick)."""
+    rows = s.scalars(
+        select(Ticket)
+        .where(
+            Ticket.hall_id == hall_id,
+            Ticket.business_date == day,
+            Ticket.state == TicketState.WAITING.value,
+            Ticket.queue_type.in_(business_types),
+            (Ticket.target_window.is_(None)) | (Ticket.target_window == window_no),
+        )
+        .order_by(Ticket.issued_at, Ticket.ticket_id)
+        .limit(limit)
+    )
+    names = type_names(s)
+    return [ticket_row(t, names) for t in rows]

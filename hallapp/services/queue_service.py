@@ -292,6 +292,18 @@ class QueueService(ServiceBase):
                     return view
         raise ActionRefused("window_closed", window_no=window_no)
 
+    def waiting(self, window_no: int, limit: int = 30) -> list[TicketRow]:
+        """Who waits for ``window_no``, oldest first: the list a clerk picks from when
+        ``queue.allow_pick`` is on (empty otherwise, so nobody picks by accident)."""
+        today = self.clock.business_date()
+        with self.db.read() as s:
+            if not queue_reads.settings(s)["queue.allow_pick"]:
+                return []
+            window = route(s, self.device.hall_id, window_no, today, allow_paused=True)
+            return queue_reads.waiting_for(
+                s, self.device.hall_id, today, window_no, window.business_types, limit
+            )
+
     def parked(self, window_no: int) -> list[TicketRow]:
         with self.db.read() as s:
             names = queue_reads.type_names(s)

@@ -120,6 +120,11 @@ class HubClient:
     def parked(self, window_no: int) -> list[TicketRow]:
         return self._call(list[TicketRow], "GET", f"/queue/windows/{window_no}/parked", None, None)
 
+    def waiting(self, window_no: int, limit: int = 30) -> list[TicketRow]:
+        return self._call(
+            list[TicketRow], "GET", f"/queue/windows/{window_no}/waiting?limit={limit}", None, None
+        )
+
     # -- manual numbering ---------------------------------------------------------------------
     def issue_manual(self, actor: Actor, business_type: str, **extra: Any) -> TicketRow:
         return self.local.issue_manual(actor, business_type, **extra)

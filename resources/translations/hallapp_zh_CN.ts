@@ -2198,6 +2198,10 @@
         <source>Resume {number}</source>
         <translation>继续办理 {number}</translation>
     </message>
+    <message>
+        <source>Call a waiting ticket</source>
+        <translation>选号叫号</translation>
+    </message>
 </context>
 <context>
     <name>Settings</name>

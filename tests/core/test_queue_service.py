@@ -179,7 +179,10 @@ def test_picking_a_ticket_needs_the_setting(opened, guide, clerk, admin) -> None
     with pytest.raises(ActionRefused) as exc:
         opened.queue.act(clerk, later.ticket_id, TicketAction.CALL, 1)
     assert exc.value.reason == "pick_not_allowed"
+    assert opened.queue.waiting(1) == []  # nothing to pick from while picking is off
     opened.settings.update(admin, {"queue.allow_pick": True})
+    assert [t.display_no for t in opened.queue.waiting(1)] == ["A001", "A002"]
+    assert opened.queue.waiting(4) == []  # window 4 serves no payments
     with pytest.raises(ActionRefused):
         opened.queue.act(clerk, later.ticket_id, TicketAction.CALL, 4)  # window 4 serves no payments
     assert opened.queue.act(clerk, later.ticket_id, TicketAction.CALL, 1).display_no == "A002"

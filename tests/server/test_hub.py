@@ -69,6 +69,7 @@ def test_the_queue_over_http(hub, pc) -> None:
     assert (called.ticket_id, called.window_no, called.account_no) == (ticket.ticket_id, 2, "3201000001")
     client.act(clerk, called.ticket_id, TicketAction.START, 2)
     assert client.window(2).current.ticket_id == ticket.ticket_id
+    assert client.waiting(2) == []  # picking is off in the demo hall
     finished = client.act(clerk, called.ticket_id, TicketAction.FINISH, 2)
     assert client.rate(clerk, finished.ticket_id, 5).rating == 5
     with pytest.raises(ActionRefused):

@@ -176,3 +176,18 @@ def test_a_captured_phone_searches_the_accounts(qtbot, ops, core, guide, clerk_w
     wait_ops(qtbot, ops)
     qtbot.waitUntil(lambda: clerk_window.current_page() is clerk_window.pages["accounts"])
     assert clerk_window.pages["accounts"].query.text() == "13800138000"
+
+
+def test_picking_from_the_bar_when_the_hall_allows_it(qtbot, ops, core, guide, clerk_window) -> None:
+    core.settings.update(core.auth.login("A001", DEMO_PASSWORD), {"queue.allow_pick": True})
+    core.queue.issue(guide, "payment")
+    later = core.queue.issue(guide, "payment")
+    bar = clerk_window.serving_bar
+    bar.reload()
+    wait_ops(qtbot, ops)
+    assert [t.display_no for t in bar.pickable] == ["A001", "A002"]
+    bar._fill_more()
+    pick_menu = next(a.menu() for a in bar.more.actions() if a.menu() is not None)
+    next(a for a in pick_menu.actions() if a.text().startswith("A002")).trigger()
+    wait_ops(qtbot, ops)
+    assert core.queue.window(3).current.ticket_id == later.ticket_id

@@ -41,7 +41,8 @@ def state_text(state: TicketState) -> str:
 def _load(core, window_no: int | None) -> tuple:  # type: ignore[no-untyped-def]
     board = core.queue.board()
     parked = core.queue.parked(window_no) if window_no else []
-    return board, parked
+    pickable = core.queue.waiting(window_no) if window_no else []  # empty unless the hall allows picking
+    return board, parked, pickable
 
 
 def _call_next(core, actor: Actor, window_no: int):  # type: ignore[no-untyped-def]
@@ -68,6 +69,7 @@ class ServingBar(QFrame):
         self.view: WindowView | None = None
         self.board: QueueBoard | None = None
         self.parked: list[TicketRow] = []
+        self.pickable: list[TicketRow] = []
         self.evaluator = None
         self.window_combo = QComboBox()
         self.window_combo.setToolTip(self.tr("This PC's counter window"))
@@ -141,7 +143,7 @@ class ServingBar(QFrame):
             self._timer.start(REFRESH_DELAY_MS)
 
     def _show(self, loaded: tuple) -> None:
-        self.board, self.parked = loaded
+        self.board, self.parked, self.pickable = loaded
         self._fill_windows(self.board.windows)
         self.view = next((w for w in self.board.windows if w.window_no == self.window_no), None)
         current = self.view.current if self.view else None
@@ -339,6 +341,11 @@ class ServingBar(QFrame):
             self.more.addAction(
                 self.tr("Resume {number}").format(number=row.display_no), partial(self.resume, row.ticket_id)
             )
+        if self.pickable:
+            pick = self.more.addMenu(self.tr("Call a waiting ticket"))
+            for row in self.pickable:
+                text = f"{row.display_no}  {row.business_type_name}  {row.issued_at:%H:%M}"
+                pick.addAction(text, partial(self.resume, row.ticket_id))
 
     def handle_fkey(self, key: str) -> bool:
         actions = {"F2": TicketAction.RECALL, "F3": TicketAction.NO_SHOW, "F7": TicketAction.FINISH}
