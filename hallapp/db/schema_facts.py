@@ -208,7 +208,10 @@ class ApplicationEvent(Base):
 class Ticket(Base):
     __tablename__ = "ticket"
     __table_args__ = (
-        UniqueConstraint("hall_id", "business_date", "business_type", "number", "issuing_device_id"),
+        # The hub's series and a PC's manual series (07-A001) never share a number's identity.
+        UniqueConstraint(
+            "hall_id", "business_date", "business_type", "number", "issuing_device_id", "manual"
+        ),
         Index("ix_ticket_day_state", "hall_id", "business_date", "state", "queue_type", "issued_at"),
     )
 

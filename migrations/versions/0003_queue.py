@@ -15,6 +15,10 @@ down_revision: str | None = "0002"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+IDENTITY = ["hall_id", "business_date", "business_type", "number", "issuing_device_id"]
+OLD_UNIQUE = "uq_ticket_hall_id_business_date_business_type_number_issuing_device_id"
+NEW_UNIQUE = "uq_ticket_hall_id_business_date_business_type_number_issuing_device_id_manual"
+
 
 def upgrade() -> None:
     op.create_table(
@@ -34,12 +38,14 @@ def upgrade() -> None:
     op.execute("UPDATE ticket SET queue_type = business_type")
     with op.batch_alter_table("ticket", schema=None) as batch_op:
         batch_op.alter_column("queue_type", existing_type=sa.String(length=24), nullable=False)
+        batch_op.drop_constraint(op.f(OLD_UNIQUE), type_="unique")
         batch_op.add_column(sa.Column("rating_reason", sa.Text(), nullable=True))
         batch_op.add_column(sa.Column("window_no", sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column("called_at", sa.DateTime(), nullable=True))
         batch_op.add_column(sa.Column("target_window", sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column("manual", sa.Boolean(), server_default=sa.false(), nullable=False))
         batch_op.add_column(sa.Column("merged_at", sa.DateTime(), nullable=True))
+        batch_op.create_unique_constraint(op.f(NEW_UNIQUE), [*IDENTITY, "manual"])
         batch_op.create_index(
             "ix_ticket_day_state",
             ["hall_id", "business_date", "state", "queue_type", "issued_at"],
@@ -51,6 +57,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("ticket", schema=None) as batch_op:
+        batch_op.drop_constraint(op.f(NEW_UNIQUE), type_="unique")
+        batch_op.create_unique_constraint(op.f(OLD_UNIQUE), IDENTITY)
     with op.batch_alter_table("ticket_event", schema=None) as batch_op:
         batch_op.drop_index("ix_ticket_event_window")
     with op.batch_alter_table("ticket", schema=None) as batch_op:

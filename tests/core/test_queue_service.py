@@ -382,3 +382,9 @@ def test_a_clock_set_back_never_puts_a_newcomer_first(opened, guide, clerk, cloc
     assert opened.queue.call_next(clerk, 1).ticket_id == first.ticket_id
     clock.advance(days=1)  # the clock jumps to tomorrow: today's tickets are not called there
     assert opened.queue.call_next(clerk, 2) is None
+
+
+def test_manual_numbers_never_collide_with_the_hubs_own(opened, guide) -> None:
+    hub_ticket = opened.queue.issue(guide, "payment")
+    manual = opened.queue.issue_manual(guide, "payment")
+    assert (hub_ticket.display_no, manual.display_no) == ("A001", "01-A001")  # both number 1, two series
