@@ -4,6 +4,7 @@ estimates, the windows and who stands at each, recent calls, whether the queue i
 
 import math
 from datetime import date, datetime
+from functools import partial
 from typing import Any
 
 from sqlalchemy import func, select
@@ -13,6 +14,7 @@ from hallapp.db.models import BusinessTypeRow, QueueLog, ServiceWindow, Ticket, 
 from hallapp.domain.hall_time import to_hall_time
 from hallapp.domain.queue import TicketState, estimate_wait_minutes
 from hallapp.domain.queue_views import CallView, QueueBoard, TicketRow, TypeLine, WindowView
+from hallapp.services import reference_cache
 from hallapp.services.settings_service import values_in
 
 AT_WINDOW = (TicketState.CALLED.value, TicketState.SERVING.value)
@@ -21,6 +23,10 @@ RECENT_CALLS = 8
 
 def queue_open(s: Session, hall_id: str, day: date) -> bool:
     """Open when today's latest open/close entry is an opening."""
+    return reference_cache.cached(s, f"open:{hall_id}:{day}", partial(_queue_open, hall_id=hall_id, day=day))
+
+
+def _queue_open(s: Session, hall_id: str, day: date) -> bool:
     kind = s.scalar(
         select(QueueLog.kind)
         .where(
@@ -43,7 +49,13 @@ def not_before_last_issue(s: Session, hall_id: str, day: date, now: datetime) ->
     return max(now, latest) if latest is not None else now
 
 
-def paused_windows(s: Session, hall_id: str, day: date) -> set[int]:
+def paused_windows(s: Session, hall_id: str, day: date) -> frozenset[int]:
+    return reference_cache.cached(
+        s, f"paused:{hall_id}:{day}", partial(_paused_windows, hall_id=hall_id, day=day)
+    )
+
+
+def _paused_windows(s: Session, hall_id: str, day: date) -> frozenset[int]:
     rows = s.execute(
         select(QueueLog.window_no, QueueLog.kind)
         .where(
@@ -56,7 +68,7 @@ def paused_windows(s: Session, hall_id: str, day: date) -> set[int]:
     state: dict[int, bool] = {}
     for window_no, kind in rows:
         state[window_no] = kind == "window_pause"
-    return {n for n, paused in state.items() if paused}
+    return frozenset(n for n, paused in state.items() if paused)
 
 
 def waiting_count(s: Session, hall_id: str, day: date, business_type: str) -> int:
@@ -201,17 +213,17 @@ def parked_at(s: Session, hall_id: str, day: date, window_no: int, names: dict[s
 
 
 def type_names(s: Session) -> dict[str, str]:
-    """Business type names, read once per transaction."""
-    if "type_names" not in s.info:
-        s.info["type_names"] = {t.code: t.name for t in s.scalars(select(BusinessTypeRow))}
-    return s.info["type_names"]
+    """Business type names (cached: see reference_cache)."""
+    return reference_cache.cached(s, "type_names", _load_type_names)
+
+
+def _load_type_names(s: Session) -> dict[str, str]:
+    return {t.code: t.name for t in s.scalars(select(BusinessTypeRow))}
 
 
 def settings(s: Session) -> dict[str, Any]:
-    """The settings, read once per transaction (the queue never changes them)."""
-    if "queue_settings" not in s.info:
-        s.info["queue_settings"] = values_in(s)
-    return s.info["queue_settings"]
+    """The settings (cached: see reference_cache; the queue never changes them)."""
+    return reference_cache.cached(s, "settings", values_in)
 
 
 def ticket_row(ticket: Ticket, names: dict[str, str], *, ahead: int = 0, wait_minutes: int = 0) -> TicketRow:

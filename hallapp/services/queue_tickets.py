@@ -13,7 +13,7 @@ from hallapp.db.models import BusinessTypeRow, ServiceWindow, Ticket, TicketEven
 from hallapp.domain.errors import ActionRefused, InvalidInput
 from hallapp.domain.queue import PriorityRatio, TicketState, WaitingTicket, WindowCounter, WindowRoute
 from hallapp.domain.queue_views import PRIORITY_REASONS
-from hallapp.services import queue_reads
+from hallapp.services import queue_reads, reference_cache
 
 MAX_MANUAL_BATCH = 500
 
@@ -21,16 +21,27 @@ MAX_MANUAL_BATCH = 500
 def route(
     s: Session, hall_id: str, window_no: int, today: date, *, allow_paused: bool = False
 ) -> WindowRoute:
-    window = s.execute(
-        select(ServiceWindow.active, ServiceWindow.business_types).where(
-            ServiceWindow.hall_id == hall_id, ServiceWindow.number == window_no
-        )
-    ).first()
+    window = reference_cache.cached(s, "windows", _load_windows).get((hall_id, window_no))
     if window is None or not window.active:
         raise ActionRefused("window_closed", window_no=window_no)
     if not allow_paused and window_no in queue_reads.paused_windows(s, hall_id, today):
         raise ActionRefused("window_paused", window_no=window_no)
     return WindowRoute(window_no, tuple(window.business_types))
+
+
+@dataclass(frozen=True)
+class _Window:
+    active: bool
+    business_types: tuple[str, ...]
+
+
+def _load_windows(s: Session) -> dict[tuple[str, int], _Window]:
+    rows = s.execute(
+        select(
+            ServiceWindow.hall_id, ServiceWindow.number, ServiceWindow.active, ServiceWindow.business_types
+        )
+    )
+    return {(r.hall_id, r.number): _Window(r.active, tuple(r.business_types)) for r in rows}
 
 
 def window_counter(s: Session, day: date, window_no: int, ratio: PriorityRatio) -> WindowCounter:
