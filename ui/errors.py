@@ -177,6 +177,10 @@ def _refusal_messages() -> dict[str, str]:
         "ticket_of_another_day": translate(
             "Errors", "Ticket {display_no} is from an earlier day; issue a new ticket for the customer."
         ),
+        "stage_transition": translate(
+            "Errors",
+            "This step is not possible at the application's current stage; refresh it and follow the flow.",
+        ),
         "queue_closed": translate(
             "Errors", "Ticket issuing has not started (or has stopped) today; press Start issuing first."
         ),

@@ -1007,6 +1007,10 @@
         <translation>号票 {display_no} 不是当天的号，请为客户重新取号。</translation>
     </message>
     <message>
+        <source>This step is not possible at the application&apos;s current stage; refresh it and follow the flow.</source>
+        <translation>该申请当前所处环节不能办理这一步，请刷新后按流程办理。</translation>
+    </message>
+    <message>
         <source>Ticket issuing has not started (or has stopped) today; press Start issuing first.</source>
         <translation>今天尚未开始取号（或已停止取号），请先点“开始取号”。</translation>
     </message>
