@@ -9,7 +9,6 @@ change is handed to ``publish`` as QueueEvents (the hub pushes them to every PC 
 
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -78,22 +77,7 @@ class QueueService(ServiceBase):
         account_no: str | None = None,
         phone: str | None = None,
     ) -> TicketRow:
-        require(actor.role, Permission.ISSUE_TICKET)
-        _check_priority(priority_reason)
-        now, today = self.clock.now(), self.clock.business_date()
-        events: list[QueueEvent] = []
-        with self.db.write() as s:
-            account, phone_no = _clean_contact(s, account_no, phone)
-            if not queue_reads.queue_open(s, self.device.hall_id, today):
-                raise ActionRefused("queue_closed")
-            kind = _open_type(s, business_type)
-            number = numbers.take(s, f"ticket:{kind.code}:{today.isoformat()}", kind.letter)
-            display = f"{kind.letter}{number:03d}"
-            now = queue_reads.not_before_last_issue(s, self.device.hall_id, today, now)
-            ticket = self._new_ticket(kind, number, display, today, now, priority_reason, account, phone_no)
-            row = self._issued(s, ticket, actor, now, events)
-        self._publish(events)
-        return row
+        return self._issue(actor, business_type, priority_reason, account_no, phone, manual=False)
 
     def issue_manual(
         self,
@@ -106,17 +90,53 @@ class QueueService(ServiceBase):
     ) -> TicketRow:
         """A ticket numbered on this PC while the hall hub cannot be reached (``07-A001``); handed
         to the hub when it is back. It never needs the queue to be open here: the hub decides."""
+        return self._issue(actor, business_type, priority_reason, account_no, phone, manual=True)
+
+    def _issue(
+        self,
+        actor: Actor,
+        business_type: str,
+        priority_reason: str | None,
+        account_no: str | None,
+        phone: str | None,
+        *,
+        manual: bool,
+    ) -> TicketRow:
+        """One ticket in one write transaction: the hub's series (``A001``) or this PC's manual one."""
         require(actor.role, Permission.ISSUE_TICKET)
         _check_priority(priority_reason)
         now, today = self.clock.now(), self.clock.business_date()
+        events: list[QueueEvent] = []
         with self.db.write() as s:
             account, phone_no = _clean_contact(s, account_no, phone)
+            if not manual and not queue_reads.queue_open(s, self.device.hall_id, today):
+                raise ActionRefused("queue_closed")
             kind = _open_type(s, business_type)
-            number = numbers.take(s, f"ticket-manual:{kind.code}:{today.isoformat()}", kind.letter)
-            display = f"{self.device.device_code[-2:]}-{kind.letter}{number:03d}"
-            ticket = self._new_ticket(kind, number, display, today, now, priority_reason, account, phone_no)
-            ticket.manual = True
-            return self._issued(s, ticket, actor, now, [])
+            series = "ticket-manual" if manual else "ticket"
+            number = numbers.take(s, f"{series}:{kind.code}:{today.isoformat()}", kind.letter)
+            display = f"{kind.letter}{number:03d}"
+            if manual:
+                display = f"{self.device.device_code[-2:]}-{display}"
+            now = queue_reads.not_before_last_issue(s, self.device.hall_id, today, now)
+            ticket = Ticket(
+                ticket_id=new_id(),
+                hall_id=self.device.hall_id,
+                business_date=today,
+                business_type=kind.code,
+                queue_type=kind.code,
+                number=number,
+                display_no=display,
+                issuing_device_id=self.device.device_id,
+                state=TicketState.WAITING.value,
+                priority_reason=priority_reason,
+                account_no=account,
+                phone=phone_no,
+                issued_at=now,
+                manual=manual,
+            )
+            row = self._issued(s, ticket, actor, now, events)
+        self._publish(events)
+        return row
 
     def set_queue_open(self, actor: Actor, open_: bool) -> QueueBoard:
         """Open or close ticket issuing for today; closing stops issuing, the waiting are still served."""
@@ -310,27 +330,6 @@ class QueueService(ServiceBase):
             return queue_reads.parked_at(s, self.device.hall_id, self.clock.business_date(), window_no, names)
 
     # -- steps --------------------------------------------------------------------------------
-    def _new_ticket(
-        self, kind: BusinessTypeRow, number: int, display: str, today: date, now: datetime, *extra: Any
-    ) -> Ticket:
-        reason, account, phone = extra
-        return Ticket(
-            ticket_id=new_id(),
-            hall_id=self.device.hall_id,
-            business_date=today,
-            business_type=kind.code,
-            queue_type=kind.code,
-            number=number,
-            display_no=display,
-            issuing_device_id=self.device.device_id,
-            state=TicketState.WAITING.value,
-            priority_reason=reason,
-            account_no=account,
-            phone=phone,
-            issued_at=now,
-            manual=False,
-        )
-
     def _issued(
         self, s: Session, ticket: Ticket, actor: Actor, now: datetime, events: list[QueueEvent]
     ) -> TicketRow:
