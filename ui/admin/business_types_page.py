@@ -4,21 +4,19 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
-    QFrame,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
 )
 
 from hallapp.domain.errors import InvalidForm
 from hallapp.domain.records import BusinessType
 from ui.errors import message_for
 from ui.ops.admin import load_business_types, save_business_type
+from ui.widgets.editor_layout import list_with_editor
 from ui.widgets.field_state import clear_invalid, mark_invalid
-from ui.widgets.labels import say, styled
+from ui.widgets.labels import say
 from ui.widgets.page import WorkspacePage
 from ui.widgets.record_table_model import CENTER, Column, RecordTableModel
 from ui.widgets.table_view import RecordTableView
@@ -45,8 +43,6 @@ def _columns() -> list[Column[BusinessType]]:
 class BusinessTypesPage(WorkspacePage):
     def __init__(self, ops, actor) -> None:  # type: ignore[no-untyped-def]
         super().__init__(ops, actor)
-        title = styled(self.tr("Queue business types"), "page-title")
-        hint = styled(self.tr("The letter starts every ticket number of the type (A001, B001 …)."), "muted")
         self.model = RecordTableModel(_columns(), self)
         self.table = RecordTableView(self.model, stretch_column=1)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
@@ -74,27 +70,16 @@ class BusinessTypesPage(WorkspacePage):
         self.message.setWordWrap(True)
         new = QPushButton(self.tr("New type"))
         save = QPushButton(self.tr("Save"))
-        save.setProperty("role", "primary")
-        buttons = QHBoxLayout()
-        buttons.addWidget(new)
-        buttons.addStretch(1)
-        buttons.addWidget(save)
-        editor = QFrame()
-        editor.setProperty("role", "card")
-        editor.setFixedWidth(420)
-        side = QVBoxLayout(editor)
-        side.addLayout(form)
-        side.addWidget(self.message)
-        side.addStretch(1)
-        side.addLayout(buttons)
-        body = QHBoxLayout()
-        body.addWidget(self.table, 1)
-        body.addWidget(editor)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 12)
-        layout.addWidget(title)
-        layout.addWidget(hint)
-        layout.addLayout(body, 1)
+        list_with_editor(
+            self,
+            title=self.tr("Queue business types"),
+            hint=self.tr("The letter starts every ticket number of the type (A001, B001 …)."),
+            table=self.table,
+            form=form,
+            message=self.message,
+            new_button=new,
+            save_button=save,
+        )
         new.clicked.connect(self._new)
         save.clicked.connect(self._save)
         self.reload()

@@ -6,19 +6,18 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
 )
 
 from hallapp.domain.errors import InvalidForm
 from hallapp.domain.records import Actor, BusinessType, WindowDef
 from ui.errors import message_for
+from ui.widgets.editor_layout import list_with_editor
 from ui.widgets.field_state import clear_invalid, mark_invalid
 from ui.widgets.labels import say, styled
 from ui.widgets.page import WorkspacePage
@@ -85,33 +84,18 @@ class WindowsPage(WorkspacePage):
         form.addRow("", order)
         form.addRow("", self.active)
         new, save = QPushButton(self.tr("New window")), QPushButton(self.tr("Save"))
-        save.setProperty("role", "primary")
         new.clicked.connect(self._new)
         save.clicked.connect(self._save)
-        buttons = QHBoxLayout()
-        buttons.addWidget(new)
-        buttons.addStretch(1)
-        buttons.addWidget(save)
-        editor = QFrame()
-        editor.setProperty("role", "card")
-        editor.setFixedWidth(420)
-        side = QVBoxLayout(editor)
-        side.addLayout(form)
-        side.addWidget(self.message)
-        side.addStretch(1)
-        side.addLayout(buttons)
-        body = QHBoxLayout()
-        body.addWidget(self.table, 1)
-        body.addWidget(editor)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 12)
-        layout.addWidget(styled(self.tr("Counter windows"), "page-title"))
-        layout.addWidget(
-            styled(
-                self.tr("Tick the business types a window serves; the first ticked is called first."), "muted"
-            )
+        list_with_editor(
+            self,
+            title=self.tr("Counter windows"),
+            hint=self.tr("Tick the business types a window serves; the first ticked is called first."),
+            table=self.table,
+            form=form,
+            message=self.message,
+            new_button=new,
+            save_button=save,
         )
-        layout.addLayout(body, 1)
 
     def reload(self) -> None:
         self.ops.run(_load, on_success=self._loaded, owner=self)
