@@ -16,6 +16,7 @@ from sqlalchemy import (
     UniqueConstraint,
     false,
     text,
+    true,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -178,8 +179,23 @@ class ReconnectionRequest(Base):
 
 
 class Application(Base):
+    """A business application (新装, 增容, 更名, 过户). ``status`` is its stage (domain.application_flow);
+    ``stage_due_on`` the earliest deadline it runs against now (None: closed, returned or no limit).
+    ``version`` rises with every change, so a second PC acting on a stale copy is refused."""
+
     __tablename__ = "application"
-    __table_args__ = (Index("ix_application_account_id", "account_id"),)
+    __table_args__ = (
+        Index("ix_application_account_id", "account_id"),
+        Index("ix_application_account_no", "account_no"),
+        Index("ix_application_applicant_id_no", "applicant_id_no"),
+        Index("ix_application_phone", "phone"),
+        Index(
+            "ix_application_open_due",
+            "stage_due_on",
+            sqlite_where=text("closed_on IS NULL"),
+            postgresql_where=text("closed_on IS NULL"),
+        ),
+    )
 
     application_id: Mapped[str] = mapped_column(Id, primary_key=True)
     application_no: Mapped[str] = mapped_column(String(24), unique=True)
@@ -191,10 +207,27 @@ class Application(Base):
     due_on: Mapped[date | None] = mapped_column(Date)
     operator_id: Mapped[str] = mapped_column(ForeignKey("operator.operator_id"))
     data: Mapped[dict] = mapped_column(JSON, default=dict)
+    request_id: Mapped[str | None] = mapped_column(Id, unique=True)  # the form's submit: idempotent
+    device_id: Mapped[str | None] = mapped_column(Id)
+    account_no: Mapped[str | None] = mapped_column(String(20))
+    applicant_id_no: Mapped[str | None] = mapped_column(String(30))  # ID number or credit code
+    phone: Mapped[str | None] = mapped_column(String(20))
+    stage_since: Mapped[date | None] = mapped_column(Date)
+    stage_due_on: Mapped[date | None] = mapped_column(Date)
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    promise_signed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    expedite_count: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    rating: Mapped[int | None] = mapped_column(Integer)
+    rating_reason: Mapped[str | None] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
+    created_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
 class ApplicationEvent(Base):
+    """One step of an application: a stage change, a 催办, a rating, an attachment (``kind``)."""
+
     __tablename__ = "application_event"
+    __table_args__ = (Index("ix_application_event_application", "application_id", "at"),)
 
     event_id: Mapped[str] = mapped_column(Id, primary_key=True)
     application_id: Mapped[str] = mapped_column(ForeignKey("application.application_id"))
@@ -203,6 +236,113 @@ class ApplicationEvent(Base):
     at: Mapped[datetime] = mapped_column(UtcDateTime)
     operator_id: Mapped[str] = mapped_column(ForeignKey("operator.operator_id"))
     note: Mapped[str | None] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(16), default="stage", server_default="stage")
+
+
+class ApplicationAttachment(Base):
+    """A scanned document kept on this PC (``attachments/<sha256>``), carried by sync later."""
+
+    __tablename__ = "application_attachment"
+    __table_args__ = (UniqueConstraint("application_id", "sha256"),)
+
+    attachment_id: Mapped[str] = mapped_column(Id, primary_key=True)
+    application_id: Mapped[str] = mapped_column(ForeignKey("application.application_id"))
+    file_name: Mapped[str] = mapped_column(String(200))
+    media_type: Mapped[str] = mapped_column(String(40))
+    size_bytes: Mapped[int] = mapped_column(BigInteger)
+    sha256: Mapped[str] = mapped_column(String(64))
+    added_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    operator_id: Mapped[str] = mapped_column(ForeignKey("operator.operator_id"))
+
+
+class Consultation(Base):
+    """业务咨询单: the question, the answer, and a callback task when it was not answered on the spot."""
+
+    __tablename__ = "consultation"
+    __table_args__ = (
+        Index(
+            "ix_consultation_open_callback",
+            "callback_due_at",
+            sqlite_where=text("callback_due_at IS NOT NULL AND callback_done_at IS NULL"),
+            postgresql_where=text("callback_due_at IS NOT NULL AND callback_done_at IS NULL"),
+        ),
+        Index("ix_consultation_business_date", "business_date"),
+    )
+
+    consultation_id: Mapped[str] = mapped_column(Id, primary_key=True)
+    consultation_no: Mapped[str] = mapped_column(String(24), unique=True)
+    request_id: Mapped[str] = mapped_column(Id, unique=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    customer_name: Mapped[str] = mapped_column(String(80))
+    phone: Mapped[str | None] = mapped_column(String(20))
+    account_no: Mapped[str | None] = mapped_column(String(20))
+    question: Mapped[str] = mapped_column(Text)
+    answer: Mapped[str] = mapped_column(Text)
+    answered: Mapped[bool] = mapped_column(Boolean)
+    callback_due_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    callback_done_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    callback_note: Mapped[str | None] = mapped_column(Text)
+    callback_by: Mapped[str | None] = mapped_column(ForeignKey("operator.operator_id"))
+    business_date: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    operator_id: Mapped[str] = mapped_column(ForeignKey("operator.operator_id"))
+    device_id: Mapped[str] = mapped_column(Id)
+
+
+class Complaint(Base):
+    """A complaint (six cause codes, source document 000 line 75) with its two deadlines: contact the
+    customer (hours) and reply (working days). It closes only after a recorded follow-up call."""
+
+    __tablename__ = "complaint"
+    __table_args__ = (
+        Index(
+            "ix_complaint_open",
+            "reply_due_on",
+            sqlite_where=text("closed_at IS NULL"),
+            postgresql_where=text("closed_at IS NULL"),
+        ),
+        Index("ix_complaint_business_date", "business_date"),
+    )
+
+    complaint_id: Mapped[str] = mapped_column(Id, primary_key=True)
+    complaint_no: Mapped[str] = mapped_column(String(24), unique=True)
+    request_id: Mapped[str] = mapped_column(Id, unique=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    cause: Mapped[str] = mapped_column(String(24))
+    customer_name: Mapped[str] = mapped_column(String(80))
+    phone: Mapped[str] = mapped_column(String(20))
+    account_no: Mapped[str | None] = mapped_column(String(20))
+    description: Mapped[str] = mapped_column(Text)
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    contact_due_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    reply_due_on: Mapped[date] = mapped_column(Date)
+    contacted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    contact_note: Mapped[str | None] = mapped_column(Text)
+    replied_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    reply_note: Mapped[str | None] = mapped_column(Text)
+    followup_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    followup_note: Mapped[str | None] = mapped_column(Text)
+    followup_satisfied: Mapped[bool | None] = mapped_column(Boolean)
+    closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    business_date: Mapped[date] = mapped_column(Date)
+    operator_id: Mapped[str] = mapped_column(ForeignKey("operator.operator_id"))
+    device_id: Mapped[str] = mapped_column(Id)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
+
+
+class KnowledgeItem(Base):
+    """A typical question and its answer (电力知识库, source document 002 line 31)."""
+
+    __tablename__ = "knowledge_item"
+
+    item_id: Mapped[str] = mapped_column(Id, primary_key=True)
+    question: Mapped[str] = mapped_column(String(200))
+    answer: Mapped[str] = mapped_column(Text)
+    keywords: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    operator_id: Mapped[str] = mapped_column(ForeignKey("operator.operator_id"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
 
 class Ticket(Base):

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
 from hallapp.demo import people
+from hallapp.domain.application_flow import FLOWS, ApplicationKind, Stage
+from hallapp.domain.calendar import add_working_days
 from hallapp.domain.idcard import make_id_number
 from hallapp.domain.ids import uuid7_at
 from hallapp.domain.numbering import application_no
@@ -25,7 +27,6 @@ ORG_TARIFFS = (
     ("agricultural", 0.08),
     ("large_industrial", 0.04),
 )
-OPEN_STAGES = ("accepted", "survey", "plan_replied", "fee", "contract")
 DT_FORMAT = "%Y-%m-%d %H:%M:%S.000000"
 
 CUSTOMER_SQL = "INSERT INTO customer VALUES (?,?,?,?,?,?,?,?,?,0)"
@@ -39,7 +40,11 @@ ALLOC_SQL = (
     "INSERT INTO payment_allocation (payment_id, bill_id, principal_fen, penalty_fen, outstanding_before_fen)"
     " VALUES (?,?,?,0,?)"
 )
-APPLICATION_SQL = "INSERT INTO application VALUES (?,?,?,?,?,?,?,?,?,'{}')"
+APPLICATION_SQL = (
+    "INSERT INTO application (application_id, application_no, kind, status, account_id, applicant_name,"
+    " accepted_on, due_on, operator_id, data, device_id, account_no, stage_since, stage_due_on, version)"
+    " VALUES (?,?,?,?,?,?,?,?,?,'{}',?,?,?,?,1)"
+)
 
 
 def _pick(rng: random.Random, weighted: tuple[tuple[str, float], ...]) -> str:
@@ -153,7 +158,7 @@ class AccountGenerator:
         unpaid = 0 if status == "closed" else _unpaid_count(rng)
         self._bills(batch, account_id, person, unpaid)
         if rng.random() < 0.008:
-            self._application(batch, account_id, name)
+            self._application(batch, account_id, f"320{i:07d}", name, person)
 
     def _bills(self, batch: _Batch, account_id: str, person: bool, unpaid: int) -> None:
         rng = self.rng
@@ -201,22 +206,33 @@ class AccountGenerator:
         )
         batch.allocations.append((payment_id, bill_id, amount, amount))
 
-    def _application(self, batch: _Batch, account_id: str | None, name: str) -> None:
+    def _application(self, batch: _Batch, account_id: str, account_no: str, name: str, person: bool) -> None:
+        """An open 增容/更名/过户 from the hall's history, at a stage its kind passes through."""
         rng = self.rng
         self.application_seq += 1
         accepted = self.today - timedelta(days=rng.randrange(0, 20))
-        kind = rng.choice(("capacity_increase", "rename", "transfer"))
+        increase = ApplicationKind.RESIDENT_INCREASE if person else ApplicationKind.NON_RESIDENT_INCREASE
+        kind = rng.choice((increase, ApplicationKind.NAME_CHANGE, ApplicationKind.TRANSFER))
+        stage = rng.choice([s for s in FLOWS[kind] if s is not Stage.ARCHIVED])
+        since = accepted + timedelta(days=rng.randrange(0, 3))
+        due = add_working_days(accepted, rng.randrange(3, 7), {})
         batch.applications.append(
             (
                 self._id(),
                 application_no(HISTORY_DEVICES[0], self.application_seq),
-                kind,
-                rng.choice(OPEN_STAGES),
+                kind.value,
+                stage.value,
                 account_id,
                 name,
                 accepted.isoformat(),
-                (accepted + timedelta(days=rng.randrange(3, 9))).isoformat(),
+                due.isoformat(),
                 rng.choice(self.clerk_ids),
+                HISTORY_DEVICES[0],
+                account_no,
+                since.isoformat(),
+                due.isoformat()
+                if kind not in (ApplicationKind.NAME_CHANGE, ApplicationKind.TRANSFER)
+                else None,
             )
         )
 

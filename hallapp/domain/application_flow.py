@@ -7,9 +7,11 @@ returned (资料不全: it goes back to 受理 when the customer brings the rest
 """
 
 from collections.abc import Mapping
+from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from hallapp.domain.calendar import DayKind, add_working_days
 from hallapp.domain.errors import ActionRefused
 
 
@@ -98,3 +100,46 @@ def total_limit_days(kind: ApplicationKind, values: Mapping[str, Any]) -> int | 
     if kind in (ApplicationKind.NAME_CHANGE, ApplicationKind.TRANSFER):
         return None
     return values["limits.resident_total_days" if kind in RESIDENT else "limits.low_voltage_total_days"]
+
+
+OPEN_CLOCK_STOPPED = frozenset({Stage.RETURNED})  # the customer's turn: no deadline runs
+
+
+def next_stage(kind: ApplicationKind, stage: Stage) -> Stage | None:
+    """The step after ``stage`` in the flow of ``kind`` (None when closed or returned)."""
+    if stage in CLOSED or stage in OPEN_CLOCK_STOPPED:
+        return None
+    flow = FLOWS[kind]
+    return flow[flow.index(stage) + 1]
+
+
+def due_dates(
+    kind: ApplicationKind,
+    stage: Stage,
+    *,
+    accepted_on: date,
+    stage_since: date,
+    values: Mapping[str, Any],
+    calendar: Mapping[date, DayKind],
+) -> tuple[date | None, date | None]:
+    """(whole-process due date, the date the running stage must be done by), in working days.
+
+    The running stage's date is the earlier of the whole-process limit and the next published limit:
+    the plan reply counted from acceptance; any other limit (竣工检验, 装表接电) counted from when the
+    stage before it started. None where nothing applies.
+    """
+    total = total_limit_days(kind, values)
+    total_due = add_working_days(accepted_on, total, calendar) if total is not None else None
+    following = next_stage(kind, stage)
+    if following is None:
+        return total_due, None
+    flow = FLOWS[kind]
+    plan_days = stage_limit_days(kind, Stage.PLAN, values)
+    if plan_days is not None and flow.index(stage) < flow.index(Stage.PLAN):
+        # 答复供电方案 counts from acceptance (《供电监管办法》第十七条), whatever the survey takes.
+        stage_due = add_working_days(accepted_on, plan_days, calendar)
+    else:
+        limit = stage_limit_days(kind, following, values)
+        stage_due = add_working_days(stage_since, limit, calendar) if limit is not None else None
+    candidates = [d for d in (stage_due, total_due) if d is not None]
+    return total_due, min(candidates) if candidates else None

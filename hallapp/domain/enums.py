@@ -6,6 +6,7 @@ The codes never change once released (they travel in sync payloads); labels are 
 
 from enum import StrEnum
 
+from hallapp.domain.application_flow import ApplicationKind, Stage
 from hallapp.domain.i18n import QT_TRANSLATE_NOOP
 
 
@@ -93,31 +94,6 @@ class PaymentMethod(StrEnum):
     PREPAID = "prepaid"
 
 
-class ApplicationKind(StrEnum):
-    NEW_RESIDENT = "new_resident"
-    NEW_NON_RESIDENT = "new_non_resident"
-    CAPACITY_INCREASE = "capacity_increase"
-    RENAME = "rename"
-    TRANSFER = "transfer"
-
-
-class ApplicationStatus(StrEnum):
-    ACCEPTED = "accepted"
-    SURVEY = "survey"
-    PLAN_REPLIED = "plan_replied"
-    FEE = "fee"
-    INSPECTION = "inspection"
-    CONTRACT = "contract"
-    CONNECTED = "connected"
-    ARCHIVED = "archived"
-    RETURNED = "returned"
-    CANCELLED = "cancelled"
-
-    @property
-    def is_open(self) -> bool:
-        return self not in (ApplicationStatus.ARCHIVED, ApplicationStatus.CANCELLED)
-
-
 class NoticeDelivery(StrEnum):
     """How an arrears notice reached the customer (R3.2: 送达)."""
 
@@ -172,20 +148,23 @@ LABELS: dict[StrEnum, str] = {
     NoticeOutcome.PENDING: QT_TRANSLATE_NOOP("Enum", "Not yet signed"),
     NoticeOutcome.SIGNED: QT_TRANSLATE_NOOP("Enum", "Signed"),
     NoticeOutcome.REFUSED: QT_TRANSLATE_NOOP("Enum", "Refused to sign"),
-    ApplicationKind.NEW_RESIDENT: QT_TRANSLATE_NOOP("Enum", "Low-voltage residential new connection"),
-    ApplicationKind.NEW_NON_RESIDENT: QT_TRANSLATE_NOOP("Enum", "Low-voltage non-residential new connection"),
-    ApplicationKind.CAPACITY_INCREASE: QT_TRANSLATE_NOOP("Enum", "Capacity increase"),
-    ApplicationKind.RENAME: QT_TRANSLATE_NOOP("Enum", "Name change"),
+    ApplicationKind.RESIDENT_NEW: QT_TRANSLATE_NOOP("Enum", "Low-voltage residential new connection"),
+    ApplicationKind.NON_RESIDENT_NEW: QT_TRANSLATE_NOOP("Enum", "Low-voltage non-residential new connection"),
+    ApplicationKind.RESIDENT_INCREASE: QT_TRANSLATE_NOOP("Enum", "Residential capacity increase"),
+    ApplicationKind.NON_RESIDENT_INCREASE: QT_TRANSLATE_NOOP("Enum", "Non-residential capacity increase"),
+    ApplicationKind.NAME_CHANGE: QT_TRANSLATE_NOOP("Enum", "Name change"),
     ApplicationKind.TRANSFER: QT_TRANSLATE_NOOP("Enum", "Ownership transfer"),
-    ApplicationStatus.ACCEPTED: QT_TRANSLATE_NOOP("Enum", "Accepted"),
-    ApplicationStatus.SURVEY: QT_TRANSLATE_NOOP("Enum", "Site survey"),
-    ApplicationStatus.PLAN_REPLIED: QT_TRANSLATE_NOOP("Enum", "Supply plan replied"),
-    ApplicationStatus.FEE: QT_TRANSLATE_NOOP("Enum", "Fee collection"),
-    ApplicationStatus.INSPECTION: QT_TRANSLATE_NOOP("Enum", "Completion inspection"),
-    ApplicationStatus.CONTRACT: QT_TRANSLATE_NOOP("Enum", "Contract signed"),
-    ApplicationStatus.CONNECTED: QT_TRANSLATE_NOOP("Enum", "Metered and connected"),
-    ApplicationStatus.ARCHIVED: QT_TRANSLATE_NOOP("Enum", "Archived"),
-    ApplicationStatus.RETURNED: QT_TRANSLATE_NOOP("Enum", "Returned: materials incomplete"),
-    ApplicationStatus.CANCELLED: QT_TRANSLATE_NOOP("Enum", "Cancelled"),
+    Stage.ACCEPTED: QT_TRANSLATE_NOOP("Enum", "Accepted"),
+    Stage.SURVEY: QT_TRANSLATE_NOOP("Enum", "Site survey"),
+    Stage.PLAN: QT_TRANSLATE_NOOP("Enum", "Supply plan replied"),
+    Stage.FEES: QT_TRANSLATE_NOOP("Enum", "Fees settled"),
+    Stage.INSPECTION: QT_TRANSLATE_NOOP("Enum", "Completion inspection"),
+    Stage.ARREARS_CHECK: QT_TRANSLATE_NOOP("Enum", "Arrears checked"),
+    Stage.CONTRACT: QT_TRANSLATE_NOOP("Enum", "Contract signed"),
+    Stage.RECORDS: QT_TRANSLATE_NOOP("Enum", "Records changed"),
+    Stage.CONNECTED: QT_TRANSLATE_NOOP("Enum", "Metered and connected"),
+    Stage.ARCHIVED: QT_TRANSLATE_NOOP("Enum", "Archived"),
+    Stage.RETURNED: QT_TRANSLATE_NOOP("Enum", "Returned: materials incomplete"),
+    Stage.CANCELLED: QT_TRANSLATE_NOOP("Enum", "Cancelled"),
 }
 # Voltage and credit codes are shown as they are (220V, A …).

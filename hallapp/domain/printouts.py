@@ -176,3 +176,82 @@ class ShiftReport:
     reversed_receipt_nos: tuple[str, ...]  # originals cancelled by a reversal in this shift (作废)
     payments: tuple[ShiftPaymentLine, ...]
     chain_head: str  # outbox hash-chain head at close (SYNC_DESIGN §4.13)
+
+
+class MaterialState(StrEnum):
+    BROUGHT = "brought"  # 已收
+    DEFERRED = "deferred"  # 容缺后补 (承诺书 signed)
+    MISSING = "missing"  # 未提供
+    OPTIONAL = "optional"  # 如适用
+
+
+@dataclass(frozen=True)
+class MaterialLine:
+    label: str  # official Chinese name (application_materials.LABELS)
+    state: MaterialState
+
+
+@dataclass(frozen=True)
+class FormField:
+    """One labelled box of a form: 客户名称 | 张三."""
+
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class ApplicationFormDoc:
+    """用电申请登记表: what the customer signs (A4). The application number is also a barcode."""
+
+    header: HallHeader
+    application_no: str
+    kind_label: str  # 低压居民新装
+    accepted_on: date
+    committed_due_on: date | None  # 承诺办结日期 (None: no published limit, e.g. 更名)
+    applicant: tuple[FormField, ...]  # who applies (person or organisation, agent)
+    supply: tuple[FormField, ...]  # address, capacity, voltage, tariff, bill channel
+    materials: tuple[MaterialLine, ...]
+    promise_signed: bool  # 一证受理: the 承诺书 text is printed for a signature
+    note: str
+    clerk_staff_no: str
+    clerk_name: str
+    printed_at: datetime
+
+
+@dataclass(frozen=True)
+class OneTimeNoticeDoc:
+    """一次性告知书: everything the customer still has to bring, listed once (A4 or A5)."""
+
+    header: HallHeader
+    application_no: str  # "" when the application could not be accepted yet
+    kind_label: str
+    applicant_name: str
+    to_bring: tuple[str, ...]  # material labels
+    bring_by: date | None  # for deferred materials: before this stage's deadline
+    clerk_staff_no: str
+    clerk_name: str
+    printed_at: datetime
+
+
+@dataclass(frozen=True)
+class StageDeadline:
+    stage_label: str  # 答复供电方案
+    due_on: date
+
+
+@dataclass(frozen=True)
+class AcceptanceReceiptDoc:
+    """业务受理回执: the application number, the committed dates and how to ask about progress."""
+
+    header: HallHeader
+    application_no: str
+    kind_label: str
+    applicant_name: str
+    address: str
+    accepted_on: date
+    committed_due_on: date | None
+    deadlines: tuple[StageDeadline, ...]
+    deferred: tuple[str, ...]  # materials promised later (容缺)
+    clerk_staff_no: str
+    clerk_name: str
+    printed_at: datetime

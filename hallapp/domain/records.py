@@ -4,10 +4,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from hallapp.domain.application_flow import ApplicationKind, Stage
 from hallapp.domain.enums import (
     AccountStatus,
-    ApplicationKind,
-    ApplicationStatus,
     BillState,
     CreditRating,
     CustomerKind,
@@ -76,7 +75,7 @@ class ApplicationRow:
     application_id: str
     application_no: str
     kind: ApplicationKind
-    status: ApplicationStatus
+    status: Stage
     accepted_on: date
     due_on: date | None
 

@@ -32,6 +32,7 @@ class Group(StrEnum):
     QUEUE = "queue"
     SECURITY = "security"
     ACCOUNTS = "accounts"
+    APPLICATIONS = "applications"
 
 
 GROUP_LABELS = {
@@ -42,6 +43,7 @@ GROUP_LABELS = {
     Group.QUEUE: QT_TRANSLATE_NOOP("Settings", "Queue and waiting"),
     Group.SECURITY: QT_TRANSLATE_NOOP("Settings", "Sign-in and security"),
     Group.ACCOUNTS: QT_TRANSLATE_NOOP("Settings", "Accounts and payments"),
+    Group.APPLICATIONS: QT_TRANSLATE_NOOP("Settings", "Applications and complaints"),
 }
 
 
@@ -660,6 +662,50 @@ CATALOG: tuple[SettingDef, ...] = (
         unit=QT_TRANSLATE_NOOP("Settings", "fen"),
         minimum=100,
         maximum=10_000_000_000,
+    ),
+    SettingDef(
+        "applications.max_capacity_kw",
+        Group.APPLICATIONS,
+        Kind.INT,
+        160,
+        QT_TRANSLATE_NOOP("Settings", "Largest capacity taken at the counter (low voltage)"),
+        "发改能源规〔2020〕1479号及2025年意见：低压“三零”服务160千瓦及以下",
+        unit=QT_TRANSLATE_NOOP("Settings", "kW"),
+        minimum=1,
+        maximum=1000,
+    ),
+    SettingDef(
+        "applications.due_soon_days",
+        Group.APPLICATIONS,
+        Kind.INT,
+        1,
+        QT_TRANSLATE_NOOP("Settings", "List applications as due soon this many working days ahead"),
+        "限时办结：到期前提醒（营业厅内部管理）",
+        unit=QT_TRANSLATE_NOOP("Settings", "working days"),
+        minimum=0,
+        maximum=20,
+    ),
+    SettingDef(
+        "applications.attachment_max_mb",
+        Group.APPLICATIONS,
+        Kind.INT,
+        20,
+        QT_TRANSLATE_NOOP("Settings", "Largest scanned document"),
+        "扫描件存本机并随同步上传，限制单个文件大小",
+        unit=QT_TRANSLATE_NOOP("Settings", "MB"),
+        minimum=1,
+        maximum=200,
+    ),
+    SettingDef(
+        "applications.callback_hours",
+        Group.APPLICATIONS,
+        Kind.INT,
+        24,
+        QT_TRANSLATE_NOOP("Settings", "Call back an unanswered consultation within"),
+        "源文档仅要求“在承诺的时限内答复”（002:L31）；默认取投诉联系时限24小时",
+        unit=QT_TRANSLATE_NOOP("Settings", "hours"),
+        minimum=1,
+        maximum=240,
     ),
     SettingDef(
         "retention.consultation_days",

@@ -4,10 +4,9 @@ from sqlalchemy import Select, and_, exists, select, text
 from sqlalchemy.orm import Session, aliased
 
 from hallapp.db.models import Account, Application, Bill, Customer, Operator, Payment
+from hallapp.domain.application_flow import CLOSED, ApplicationKind, Stage
 from hallapp.domain.enums import (
     AccountStatus,
-    ApplicationKind,
-    ApplicationStatus,
     BillState,
     CreditRating,
     CustomerKind,
@@ -26,7 +25,7 @@ from hallapp.services.settings_service import values_in
 
 BILL_PERIODS_SHOWN = 24
 PAYMENTS_SHOWN = 30
-CLOSED_APPLICATION = (ApplicationStatus.ARCHIVED.value, ApplicationStatus.CANCELLED.value)
+CLOSED_APPLICATION = tuple(s.value for s in CLOSED)
 TRIGRAM = 3
 _HIT_COLUMNS = (
     Account.account_id,
@@ -192,7 +191,7 @@ def _applications(s: Session, account_id: str) -> tuple[ApplicationRow, ...]:
             a.application_id,
             a.application_no,
             ApplicationKind(a.kind),
-            ApplicationStatus(a.status),
+            Stage(a.status),
             a.accepted_on,
             a.due_on,
         )

@@ -14,6 +14,10 @@ from hallapp.db.models import DeviceIdentity
 from hallapp.domain.errors import DatabaseUnavailable
 from hallapp.services import audit
 from hallapp.services.account_service import AccountService
+from hallapp.services.application_docs import ApplicationDocs
+from hallapp.services.application_files import ApplicationFiles
+from hallapp.services.application_reads import ApplicationReads
+from hallapp.services.application_service import ApplicationService
 from hallapp.services.auth_service import AuthService
 from hallapp.services.clock import Clock
 from hallapp.services.context import DeviceInfo
@@ -40,6 +44,10 @@ class HallCore:
         self.auth = AuthService(*common, settings=self.settings)
         self.accounts = AccountService(*common)
         self.payments = PaymentService(*common)
+        self.applications = ApplicationService(*common, auth=self.auth)
+        self.application_reads = ApplicationReads(*common)
+        self.application_docs = ApplicationDocs(*common)
+        self.attachments = ApplicationFiles(*common)
         self.reversals = ReversalService(*common, auth=self.auth)
         self.shifts = ShiftService(*common)
         self.notices = NoticeService(*common)

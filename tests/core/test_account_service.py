@@ -7,7 +7,8 @@ import pytest
 from sqlalchemy import event, func, select
 
 from hallapp.db.models import Account, Application, Bill, Customer, Operator, Payment
-from hallapp.domain.enums import ApplicationStatus, BillState
+from hallapp.domain.application_flow import CLOSED, Stage
+from hallapp.domain.enums import BillState
 from hallapp.domain.errors import AccountNotFound, InvalidInput, PermissionDenied
 from hallapp.domain.ids import new_id
 from hallapp.domain.records import AccountDetail
@@ -347,14 +348,14 @@ def test_open_lists_payments_with_operator_names_and_reversals(core, clerk) -> N
 
 def test_open_lists_only_open_applications(core, clerk) -> None:  # type: ignore[no-untyped-def]
     account_id = _add_account(core, "8800000050", "申请人", "示例市申请路1号")
-    statuses = [s.value for s in ApplicationStatus]
+    statuses = [s.value for s in Stage]
     with core.db.write() as s:
         for n, status in enumerate(statuses, start=1):
             s.add(
                 Application(
                     application_id=new_id(),
                     application_no=f"AH000101-{n:07d}",
-                    kind="rename",
+                    kind="name_change",
                     status=status,
                     account_id=account_id,
                     applicant_name="申请人",
@@ -364,10 +365,10 @@ def test_open_lists_only_open_applications(core, clerk) -> None:  # type: ignore
             )
     detail = core.accounts.open(clerk, account_id)
     shown = [a.status for a in detail.applications]
-    assert set(shown) == {s for s in ApplicationStatus if s.is_open}
-    assert ApplicationStatus.ARCHIVED not in shown
-    assert ApplicationStatus.CANCELLED not in shown
-    assert ApplicationStatus.RETURNED in shown
+    assert set(shown) == {s for s in Stage if s not in CLOSED}
+    assert Stage.ARCHIVED not in shown
+    assert Stage.CANCELLED not in shown
+    assert Stage.RETURNED in shown
     accepted = [a.accepted_on for a in detail.applications]
     assert accepted == sorted(accepted, reverse=True)
     assert detail.bills == ()

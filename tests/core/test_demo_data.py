@@ -10,6 +10,7 @@ import pytest
 
 from hallapp.demo.build import build_demo_database
 from hallapp.demo.reference import DEMO_PASSWORD
+from hallapp.domain.application_flow import FLOWS, ApplicationKind, Stage
 from hallapp.domain.idcard import check_char
 from hallapp.domain.numbering import is_valid_receipt_no, luhn_valid
 from hallapp.services.clock import FakeClock
@@ -136,11 +137,12 @@ def test_phones_are_mainland_mobiles(db) -> None:  # type: ignore[no-untyped-def
 
 
 def test_open_applications_are_well_formed(db) -> None:  # type: ignore[no-untyped-def]
-    for number, status, account_id in db.execute(
-        "SELECT application_no, status, account_id FROM application"
+    for number, kind, status, account_id in db.execute(
+        "SELECT application_no, kind, status, account_id FROM application"
     ):
         assert luhn_valid(number.split("-")[1])
-        assert status in {"accepted", "survey", "plan_replied", "fee", "contract"}
+        assert Stage(status) in FLOWS[ApplicationKind(kind)]
+        assert Stage(status) is not Stage.ARCHIVED
         assert _one(db, f"SELECT count(*) FROM account WHERE account_id = '{account_id}'") == 1
 
 

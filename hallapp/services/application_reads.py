@@ -1,0 +1,123 @@
+"""Finding applications: progress lookup, the due-soon and overdue worklist, one application's file."""
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hallapp.db.models import Application, ApplicationAttachment, Operator
+from hallapp.domain.application_flow import ApplicationKind, Stage, allowed_next
+from hallapp.domain.application_materials import Material
+from hallapp.domain.application_views import ApplicationDetail, ApplicationRow, AttachmentRow, Worklist
+from hallapp.domain.calendar import add_working_days
+from hallapp.domain.errors import InvalidInput, NotFound
+from hallapp.domain.hall_time import to_hall_time
+from hallapp.domain.permissions import Permission, require
+from hallapp.domain.records import Actor
+from hallapp.domain.text import has_control_chars, normalize
+from hallapp.services.application_record import calendar_in, event_rows, row_of
+from hallapp.services.context import ServiceBase
+from hallapp.services.settings_service import values_in
+
+FIND_LIMIT = 50
+MAX_QUERY = 40
+MIN_NAME = 2
+WORKLIST_LIMIT = 2000
+
+
+class ApplicationReads(ServiceBase):
+    def find(self, actor: Actor, text: str) -> list[ApplicationRow]:
+        """By application number, 户号, ID number or credit code (exact), or applicant name (prefix)."""
+        require(actor.role, Permission.TAKE_APPLICATION)
+        query = _clean_query(text)
+        today = self.clock.business_date()
+        with self.db.read() as s:
+            upper = query.upper()
+            stmt = select(Application).where(
+                (Application.application_no == upper)
+                | (Application.account_no == query)
+                | (Application.applicant_id_no == upper)
+                | (Application.phone == query)
+            )
+            rows = list(s.scalars(stmt.order_by(Application.accepted_on.desc()).limit(FIND_LIMIT)))
+            if not rows and len(query) >= MIN_NAME:
+                rows = list(
+                    s.scalars(
+                        select(Application)
+                        .where(Application.applicant_name.startswith(query, autoescape=True))
+                        .order_by(Application.accepted_on.desc())
+                        .limit(FIND_LIMIT)
+                    )
+                )
+            calendar = calendar_in(s)
+            return [row_of(a, today, calendar) for a in rows]
+
+    def worklist(self, actor: Actor) -> Worklist:
+        """Open applications whose running stage is overdue or due within the setting's working days."""
+        require(actor.role, Permission.TAKE_APPLICATION)
+        today = self.clock.business_date()
+        with self.db.read() as s:
+            values, calendar = values_in(s), calendar_in(s)
+            horizon = add_working_days(today, values["applications.due_soon_days"], calendar)
+            apps = s.scalars(
+                select(Application)
+                .where(Application.closed_on.is_(None), Application.stage_due_on <= horizon)
+                .order_by(Application.stage_due_on, Application.application_no)
+                .limit(WORKLIST_LIMIT)
+            ).all()
+            rows = [row_of(a, today, calendar) for a in apps]
+        return Worklist(
+            overdue=tuple(r for r in rows if r.overdue),
+            due_soon=tuple(r for r in rows if not r.overdue),
+            as_of=today,
+        )
+
+    def detail(self, actor: Actor, application_id: str) -> ApplicationDetail:
+        require(actor.role, Permission.TAKE_APPLICATION)
+        today = self.clock.business_date()
+        with self.db.read() as s:
+            app = s.get(Application, application_id)
+            if app is None:
+                raise NotFound(application_id=application_id)
+            row = row_of(app, today, calendar_in(s))
+            return ApplicationDetail(
+                row=row,
+                form=dict(app.data),
+                to_bring=tuple(Material(m) for m in app.data.get("deferred", ())),
+                events=event_rows(s, application_id),
+                attachments=attachment_rows(s, application_id),
+                allowed=allowed_next(ApplicationKind(app.kind), Stage(app.status)),
+                rating=app.rating,
+                rating_reason=app.rating_reason or "",
+                warnings=tuple(app.data.get("warnings", ())),
+            )
+
+
+def attachment_rows(s: Session, application_id: str) -> tuple[AttachmentRow, ...]:
+    rows = s.execute(
+        select(ApplicationAttachment, Operator.name, Operator.staff_no)
+        .join(Operator, Operator.operator_id == ApplicationAttachment.operator_id)
+        .where(ApplicationAttachment.application_id == application_id)
+        .order_by(ApplicationAttachment.added_at)
+    ).all()
+    return tuple(
+        AttachmentRow(
+            a.attachment_id,
+            a.file_name,
+            a.media_type,
+            a.size_bytes,
+            a.sha256,
+            to_hall_time(a.added_at),
+            f"{name}（{staff_no}）",
+        )
+        for a, name, staff_no in rows
+    )
+
+
+def _clean_query(text: str) -> str:
+    if has_control_chars(text):
+        raise InvalidInput("query", "control_chars")
+    query = normalize(text).replace(" ", "")
+    if not query:
+        raise InvalidInput("query", "empty")
+    if len(query) > MAX_QUERY:
+        raise InvalidInput("query", "too_long", limit=MAX_QUERY)
+    return query
