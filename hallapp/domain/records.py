@@ -153,3 +153,5 @@ class Changes:
     accounts: frozenset[str] = field(default_factory=frozenset)
     session: bool = False
     payments: bool = False  # a payment, reversal, approval or shift close: tills and queues refresh
+    applications: bool = False  # an application accepted, moved, expedited, rated or given a file
+    service_desk: bool = False  # a consultation, complaint, callback or knowledge-base entry

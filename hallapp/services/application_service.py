@@ -198,7 +198,7 @@ class ApplicationService(ServiceBase):
             if Stage(app.status) is not Stage.ARCHIVED:
                 raise ActionRefused("rating_before_archive", application_no=app.application_no)
             if app.rating is not None:
-                raise ActionRefused("already_rated")
+                raise ActionRefused("application_already_rated", application_no=app.application_no)
             base = app.version
             _bump(s, app, base, rating=rating, rating_reason=reason or None)
             record_step(

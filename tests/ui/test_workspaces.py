@@ -48,9 +48,9 @@ def test_each_role_gets_its_workspace(qtbot, ops, core, staff_no, role, first_pa
     assert image.width() == 1366 and image.height() == 768
 
 
-def test_later_capabilities_are_honest_placeholders(qtbot, ops, clerk) -> None:  # type: ignore[no-untyped-def]
-    window = open_workspace(qtbot, ops, clerk)
-    placeholder = window.pages["applications"]
+def test_later_capabilities_are_honest_placeholders(qtbot, ops, supervisor) -> None:  # type: ignore[no-untyped-def]
+    window = open_workspace(qtbot, ops, supervisor)
+    placeholder = window.pages["daily"]
     assert isinstance(placeholder, PlaceholderPage)
     texts = [w.text() for w in placeholder.findChildren(type(window.clock))]
     assert "本版本尚未开通" in texts

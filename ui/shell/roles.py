@@ -55,15 +55,6 @@ def account_page() -> PageSpec:
 
 
 def pages_for(role: Role) -> list[PageSpec]:
-    intake = _placeholder(
-        "file-text",
-        translate("Roles", "Applications"),
-        translate(
-            "Roles",
-            "Take new connection, capacity increase, name change and ownership transfer applications "
-            "with their materials checklist, deadlines and printed forms.",
-        ),
-    )
     daily_log = _placeholder(
         "chart-bar",
         translate("Roles", "Daily counter log"),
@@ -102,7 +93,18 @@ def pages_for(role: Role) -> list[PageSpec]:
                 "receipt",
                 _lazy("ui.counter.till_page", "TillPage"),
             ),
-            PageSpec("applications", translate("Roles", "Applications"), "file-text", intake),
+            PageSpec(
+                "applications",
+                translate("Roles", "Applications"),
+                "file-text",
+                _lazy("ui.counter.applications_page", "ApplicationsPage"),
+            ),
+            PageSpec(
+                "service_desk",
+                translate("Roles", "Consultations and complaints"),
+                "message-circle",
+                _lazy("ui.counter.service_desk_page", "ServiceDeskPage"),
+            ),
         ],
         Role.SUPERVISOR: [
             PageSpec("daily", translate("Roles", "Daily counter log"), "chart-bar", daily_log),

@@ -213,6 +213,8 @@ class WorkspaceWindow(QMainWindow):
             self.serving_bar.handle_fkey(key)
         elif key == "F4" and "accounts" in self.pages:
             self.show_page("accounts").handle_fkey("F4")
+        elif key == "F6" and "applications" in self.pages:
+            self.show_page("applications").handle_fkey("F6")
         elif key == "F5" and "payments" in self.pages:
             account_no = self.current_page().current_account_no()  # the account open here, if any
             page = self.show_page("payments")
@@ -233,6 +235,8 @@ class WorkspaceWindow(QMainWindow):
             available.add("F4")
         if "payments" in self.pages:
             available.add("F5")
+        if "applications" in self.pages:
+            available.add("F6")
         if self.serving_bar is not None:
             available |= QUEUE_KEYS
         self.fkey_strip.set_available(available)

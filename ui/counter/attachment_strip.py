@@ -1,0 +1,87 @@
+"""Scanned documents of an application as thumbnails; a double-click shows the page large."""
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QImage, QPixmap
+from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QListWidgetItem, QScrollArea, QVBoxLayout, QWidget
+
+from hallapp.domain.application_views import AttachmentRow
+from ui.printing.raster import rasterise, to_qimage
+from ui.resources import icon
+
+THUMB = QSize(120, 160)
+THUMB_DPI = 24
+VIEW_DPI = 110
+
+
+def page_image(row: AttachmentRow, data: bytes, dpi: float) -> QImage:
+    """The first page of a scan as an image (PDFs through PDFium); a null image if it cannot be read."""
+    if row.media_type == "application/pdf":
+        try:
+            return to_qimage(rasterise(data, dpi)[0])
+        except Exception:  # a PDF PDFium cannot open: shown as a plain icon
+            return QImage()
+    return QImage.fromData(data)
+
+
+class AttachmentStrip(QListWidget):
+    sig_open = Signal(object)  # AttachmentRow
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setViewMode(QListWidget.ViewMode.IconMode)
+        self.setIconSize(THUMB)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.setMovement(QListWidget.Movement.Static)
+        self.setWrapping(False)
+        self.setFixedHeight(THUMB.height() + 56)
+        self.setSpacing(6)
+        self.rows: dict[str, AttachmentRow] = {}
+        self.itemActivated.connect(
+            lambda item: self.sig_open.emit(self.rows[item.data(Qt.ItemDataRole.UserRole)])
+        )
+
+    def show_rows(self, rows: tuple[AttachmentRow, ...]) -> None:
+        self.clear()
+        self.rows = {r.attachment_id: r for r in rows}
+        for row in rows:
+            item = QListWidgetItem(icon("file-text"), _caption(row))
+            item.setData(Qt.ItemDataRole.UserRole, row.attachment_id)
+            item.setToolTip(f"{row.file_name}\n{row.sha256[:16]}…\n{row.staff}")
+            self.addItem(item)
+
+    def set_thumbnail(self, row: AttachmentRow, data: bytes) -> None:
+        image = page_image(row, data, THUMB_DPI)
+        if image.isNull():
+            return
+        pixmap = QPixmap.fromImage(image).scaled(
+            THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+        )
+        for i in range(self.count()):
+            item = self.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) == row.attachment_id:
+                item.setIcon(QIcon(pixmap))
+
+
+def _caption(row: AttachmentRow) -> str:
+    name = row.file_name if len(row.file_name) <= 16 else row.file_name[:13] + "…"
+    return f"{name}\n{row.size_bytes / 1024:.0f} KB"
+
+
+class AttachmentViewer(QDialog):
+    def __init__(self, row: AttachmentRow, data: bytes, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setWindowTitle(row.file_name)
+        picture = QLabel()
+        picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        image = page_image(row, data, VIEW_DPI)
+        if image.isNull():
+            picture.setText(self.tr("This document cannot be shown on this PC; it is kept unchanged."))
+        else:
+            picture.setPixmap(QPixmap.fromImage(image))
+        scroll = QScrollArea()
+        scroll.setWidget(picture)
+        scroll.setWidgetResizable(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll)
+        self.resize(820, 900)
