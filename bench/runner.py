@@ -17,7 +17,16 @@ from pathlib import Path
 from bench.common import Report, progress
 from bench.data import FULL_ACCOUNTS, QUICK_ACCOUNTS, ensure_database, report_build
 
-BENCHES = ("demo_data", "search", "startup", "memory", "payments", "ticket_print", "queue_hub")
+BENCHES = (
+    "demo_data",
+    "search",
+    "startup",
+    "memory",
+    "payments",
+    "ticket_print",
+    "queue_hub",
+    "applications",
+)
 ALIASES = {
     "rss": "memory",
     "demo": "demo_data",
@@ -29,6 +38,7 @@ ALIASES = {
     "ticket": "ticket_print",
     "hub": "queue_hub",
     "queue": "queue_hub",
+    "intake": "applications",
 }
 
 
@@ -148,29 +158,29 @@ def _run(report: Report, benches: list[str], data_dir: Path, accounts: int, *, q
             continue
         progress(f"{bench}: start")
         try:
-            if bench == "search":
-                from bench.search import run_search
-
-                run_search(report, db, queries=args.queries)
-            elif bench == "startup":
-                from bench.startup import run_startup
-
-                run_startup(report, db, runs=args.runs)
-            elif bench == "memory":
-                from bench.memory import run_memory
-
-                run_memory(report, db)
-            elif bench == "payments":
-                from bench.payments import run_payments
-
-                run_payments(report, db, quick=quick)
-            elif bench == "ticket_print":
-                from bench.ticket_print import run_ticket_print
-
-                run_ticket_print(report, quick=quick)
-            elif bench == "queue_hub":
-                from bench.queue_hub import run_queue_hub
-
-                run_queue_hub(report, quick=quick)
+            _run_one(bench, report, db, quick=quick, args=args)
         except Exception as exc:
             report.error(bench, exc)
+
+
+def _run_one(bench: str, report: Report, db: Path, *, quick: bool, args) -> None:  # type: ignore[no-untyped-def]
+    """Import the benchmark's module only when it runs (some pull in Qt or start processes)."""
+    import importlib
+
+    module, function, needs = {
+        "search": ("bench.search", "run_search", {"db": True, "queries": True}),
+        "startup": ("bench.startup", "run_startup", {"db": True, "runs": True}),
+        "memory": ("bench.memory", "run_memory", {"db": True}),
+        "payments": ("bench.payments", "run_payments", {"db": True, "quick": True}),
+        "ticket_print": ("bench.ticket_print", "run_ticket_print", {"quick": True}),
+        "queue_hub": ("bench.queue_hub", "run_queue_hub", {"quick": True}),
+        "applications": ("bench.applications", "run_applications", {"db": True, "quick": True}),
+    }[bench]
+    run = getattr(importlib.import_module(module), function)
+    positional = [db] if needs.get("db") else []
+    keywords = {
+        name: value
+        for name, value in (("queries", args.queries), ("runs", args.runs), ("quick", quick))
+        if needs.get(name)
+    }
+    run(report, *positional, **keywords)

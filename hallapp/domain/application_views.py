@@ -70,6 +70,8 @@ class Worklist:
     overdue: tuple[ApplicationRow, ...]
     due_soon: tuple[ApplicationRow, ...]
     as_of: date
+    overdue_total: int  # the lists stop at a few hundred rows; these count them all
+    due_soon_total: int
 
 
 @dataclass(frozen=True)

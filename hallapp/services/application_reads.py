@@ -1,6 +1,6 @@
 """Finding applications: progress lookup, the due-soon and overdue worklist, one application's file."""
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hallapp.db.models import Application, ApplicationAttachment, Operator
@@ -20,7 +20,7 @@ from hallapp.services.settings_service import values_in
 FIND_LIMIT = 50
 MAX_QUERY = 40
 MIN_NAME = 2
-WORKLIST_LIMIT = 2000
+WORKLIST_LIMIT = 500  # per list; the counts say how many there are in all
 
 
 class ApplicationReads(ServiceBase):
@@ -51,24 +51,28 @@ class ApplicationReads(ServiceBase):
             return [row_of(a, today, calendar) for a in rows]
 
     def worklist(self, actor: Actor) -> Worklist:
-        """Open applications whose running stage is overdue or due within the setting's working days."""
+        """Open applications whose running stage is overdue (most overdue first) or due within the
+        setting's working days; each list capped, with the full counts."""
         require(actor.role, Permission.TAKE_APPLICATION)
         today = self.clock.business_date()
         with self.db.read() as s:
             values, calendar = values_in(s), calendar_in(s)
             horizon = add_working_days(today, values["applications.due_soon_days"], calendar)
-            apps = s.scalars(
-                select(Application)
-                .where(Application.closed_on.is_(None), Application.stage_due_on <= horizon)
-                .order_by(Application.stage_due_on, Application.application_no)
-                .limit(WORKLIST_LIMIT)
-            ).all()
-            rows = [row_of(a, today, calendar) for a in apps]
-        return Worklist(
-            overdue=tuple(r for r in rows if r.overdue),
-            due_soon=tuple(r for r in rows if not r.overdue),
-            as_of=today,
-        )
+            open_ = Application.closed_on.is_(None)
+            late = (open_, Application.stage_due_on < today)
+            soon = (open_, Application.stage_due_on >= today, Application.stage_due_on <= horizon)
+            lists = []
+            for where in (late, soon):
+                apps = s.scalars(
+                    select(Application)
+                    .where(*where)
+                    .order_by(Application.stage_due_on, Application.application_no)
+                    .limit(WORKLIST_LIMIT)
+                ).all()
+                total = s.scalar(select(func.count()).select_from(Application).where(*where)) or 0
+                lists.append((tuple(row_of(a, today, calendar) for a in apps), total))
+        (overdue, overdue_total), (due_soon, due_soon_total) = lists
+        return Worklist(overdue, due_soon, today, overdue_total, due_soon_total)
 
     def detail(self, actor: Actor, application_id: str) -> ApplicationDetail:
         require(actor.role, Permission.TAKE_APPLICATION)

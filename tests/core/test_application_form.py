@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from hallapp.demo.applications import CREDIT_CODE, PERSON_ID, organisation_new, person_new
 from hallapp.domain.application_flow import ApplicationKind
 from hallapp.domain.application_form import (
     ApplicationDraft,
@@ -24,7 +25,6 @@ from hallapp.domain.enums import TariffCategory, Voltage
 from hallapp.domain.errors import InvalidForm, InvalidInput
 from hallapp.domain.idcard import clean_id_number
 from hallapp.domain.settings_catalog import CATALOG, default_value
-from tests.core.application_drafts import CREDIT_CODE, PERSON_ID, organisation_new, person_new
 from tests.core.helpers import PROPERTY
 
 TODAY = date(2026, 11, 20)

@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from hallapp.db.models import Application, ApplicationEvent, HolidayRow, Outbox
+from hallapp.demo.applications import CREDIT_CODE, on_account, organisation_new, person_new
 from hallapp.domain.application_flow import FLOWS, ApplicationKind, Stage, allowed_next
 from hallapp.domain.application_form import ProofType
 from hallapp.domain.application_materials import Material
@@ -16,7 +17,6 @@ from hallapp.domain.ids import new_id
 from hallapp.domain.numbering import luhn_valid
 from hallapp.services.hall_core import HallCore
 from tests.core.accounts_for_tests import make_account
-from tests.core.application_drafts import CREDIT_CODE, on_account, organisation_new, person_new
 from tests.core.helpers import audit_rows, count_rows, outbox_rows, write_counts
 
 # The hall's today is Friday 2026-11-20.

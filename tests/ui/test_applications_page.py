@@ -6,11 +6,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from hallapp.demo.applications import AGENT_ID, CREDIT_CODE, PERSON_ID
 from hallapp.demo.reference import DEMO_PASSWORD
 from hallapp.domain.application_flow import ApplicationKind, Stage
 from hallapp.domain.application_form import ProofType
 from tests.core.accounts_for_tests import make_account
-from tests.core.application_drafts import AGENT_ID, CREDIT_CODE, PERSON_ID
 from tests.ui import test_till_page as till
 from tests.ui.conftest import wait_ops
 from tests.ui.test_till_page import activate, pdf_text
@@ -187,7 +187,7 @@ def test_increase_on_an_account(qtbot, ops, owner, core, clerk, printers) -> Non
 
 
 def test_the_page_finds_moves_and_attaches(qtbot, ops, core, clerk, clock, printers, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from tests.core.application_drafts import person_new
+    from hallapp.demo.applications import person_new
 
     done = core.applications.submit(clerk, person_new(), request_id="r-page-1")
     clock.advance(days=5)  # Wednesday the 25th: the plan reply is due today

@@ -58,6 +58,7 @@ class ApplicationsPage(WorkspacePage):
         self.detail = ApplicationDetailPane()
         self.message = styled("", "muted", wrap=True)
         self.message.hide()
+        self.totals = (0, 0)
         self._layout()
         self._connect()
         self._set_tab_titles()
@@ -134,11 +135,13 @@ class ApplicationsPage(WorkspacePage):
     def _show_worklist(self, work: Worklist) -> None:
         self.overdue.set_records(work.overdue)
         self.due_soon.set_records(work.due_soon)
+        self.totals = (work.overdue_total, work.due_soon_total)
         self._set_tab_titles()
 
     def _set_tab_titles(self) -> None:
-        self.tabs.setTabText(0, self.tr("Overdue ({n})").format(n=len(self.overdue.records)))
-        self.tabs.setTabText(1, self.tr("Due soon ({n})").format(n=len(self.due_soon.records)))
+        overdue, due_soon = self.totals
+        self.tabs.setTabText(0, self.tr("Overdue ({n})").format(n=overdue))
+        self.tabs.setTabText(1, self.tr("Due soon ({n})").format(n=due_soon))
         self.tabs.setTabText(2, self.tr("Search results ({n})").format(n=len(self.found.records)))
 
     def search(self) -> None:

@@ -1,4 +1,4 @@
-"""Valid application forms of every kind, for the intake tests (not collected)."""
+"""Complete application forms of every kind: demo data, tests and benchmarks start from these."""
 
 from dataclasses import replace
 from datetime import date
