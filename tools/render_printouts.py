@@ -13,9 +13,20 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from hallapp.domain.printouts import NoticeKind, PaperSize
-from hallapp.printing import render_notice, render_receipt, render_shift_report, render_ticket
+from hallapp.printing import (
+    render_acceptance_receipt,
+    render_application_form,
+    render_notice,
+    render_one_time_notice,
+    render_receipt,
+    render_shift_report,
+    render_ticket,
+)
 from hallapp.printing.samples import (
+    sample_acceptance_receipt,
+    sample_application_form,
     sample_notice,
+    sample_one_time_notice,
     sample_priority_ticket,
     sample_receipt,
     sample_reprint,
@@ -42,6 +53,12 @@ def documents() -> dict[str, bytes]:
         "ticket-58": render_ticket(sample_ticket(), PaperSize.THERMAL_58),
         "ticket-80": render_ticket(sample_ticket(), PaperSize.THERMAL_80),
         "ticket-priority": render_ticket(sample_priority_ticket(), PaperSize.THERMAL_58),
+        "application-form": render_application_form(sample_application_form()),
+        "application-form-organisation": render_application_form(sample_application_form(organisation=True)),
+        "one-time-notice": render_one_time_notice(sample_one_time_notice()),
+        "one-time-notice-a5": render_one_time_notice(sample_one_time_notice(), PaperSize.A5),
+        "acceptance-receipt": render_acceptance_receipt(sample_acceptance_receipt()),
+        "acceptance-receipt-a5": render_acceptance_receipt(sample_acceptance_receipt(), PaperSize.A5),
     }
 
 
@@ -59,6 +76,12 @@ PREVIEWS = {
     "ticket-58": ("ticket-58", 1),
     "ticket-80": ("ticket-80", 1),
     "ticket-priority": ("ticket-priority", 1),
+    "application-form": ("application-form", 1),
+    "application-form-organisation": ("application-form-organisation", 1),
+    "one-time-notice": ("one-time-notice", 1),
+    "one-time-notice-a5": ("one-time-notice-a5", 1),
+    "acceptance-receipt": ("acceptance-receipt", 1),
+    "acceptance-receipt-a5": ("acceptance-receipt-a5", 1),
 }
 
 

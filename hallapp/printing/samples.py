@@ -5,19 +5,26 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from hallapp.domain.enums import PaymentMethod
-from hallapp.domain.numbering import receipt_no
+from hallapp.domain.numbering import application_no, receipt_no
 from hallapp.domain.printouts import (
+    AcceptanceReceiptDoc,
+    ApplicationFormDoc,
     CashCount,
+    FormField,
     HallHeader,
+    MaterialLine,
+    MaterialState,
     MethodTotal,
     NoticeDoc,
     NoticeKind,
     NoticeLine,
+    OneTimeNoticeDoc,
     ReceiptDoc,
     ReceiptLine,
     ReprintMark,
     ShiftPaymentLine,
     ShiftReport,
+    StageDeadline,
     TicketDoc,
 )
 
@@ -58,6 +65,35 @@ SHIFT_FIRST_SEQ = 1201
 SHIFT_CASH_SHORT_FEN = -1000  # counted ¥10.00 less than expected
 REVERSAL_EVERY = 20
 DENOMINATIONS_FEN = (10000, 5000, 2000, 1000, 500, 100, 50, 10, 5, 2, 1)
+# 低压居民新装 accepted on a Monday under 一证受理: the property proof follows, a 承诺书 is signed.
+INTAKE_ACCEPTED_ON = date(2026, 11, 23)
+INTAKE_PRINTED_AT = datetime(2026, 11, 23, 9, 58, 20)
+RESIDENT_DUE_ON = date(2026, 11, 30)  # 5 working days
+ORGANISATION_DUE_ON = date(2026, 12, 1)  # 6 working days
+RESIDENT_NAME = "陈志强"
+RESIDENT_ADDRESS = "示例市城东区建设路街道幸福家园小区12幢3单元1502室"
+PROPERTY_PROOF = "用电地址权属证明（不动产权证书、房屋产权证、购房合同等）及复印件"
+RESIDENT_MATERIALS = (
+    MaterialLine("用电申请登记表（客户签字或盖章）", MaterialState.BROUGHT),
+    MaterialLine("产权人（用电人）有效身份证明原件及复印件", MaterialState.BROUGHT),
+    MaterialLine(PROPERTY_PROOF, MaterialState.DEFERRED),
+    MaterialLine("客户承诺书（权属证明后补）", MaterialState.BROUGHT),
+)
+ORGANISATION_MATERIALS = (
+    MaterialLine("用电申请登记表（客户签字或盖章）", MaterialState.BROUGHT),
+    MaterialLine("营业执照（或组织机构代码证）复印件", MaterialState.BROUGHT),
+    MaterialLine("政府主管部门审批、核准或备案文件（政府核准项目）", MaterialState.OPTIONAL),
+    MaterialLine("建设用地规划许可证或房产证明", MaterialState.BROUGHT),
+    MaterialLine("客户用电设备清单（加盖公章）", MaterialState.BROUGHT),
+    MaterialLine("经办人（被委托人）身份证明原件及复印件", MaterialState.BROUGHT),
+    MaterialLine("授权委托书（单位加盖公章）或直系亲属关系证明", MaterialState.BROUGHT),
+)
+RESIDENT_DEADLINES = (
+    StageDeadline("现场勘查", date(2026, 11, 24)),
+    StageDeadline("答复供电方案", date(2026, 11, 25)),
+    StageDeadline("装表接电", RESIDENT_DUE_ON),
+)
+
 METHOD_WEIGHTS = {
     PaymentMethod.CASH: 5,
     PaymentMethod.WECHAT: 4,
@@ -260,3 +296,106 @@ def _count_cash(total_fen: int) -> tuple[CashCount, ...]:
         if pieces:
             counts.append(CashCount(denomination, pieces))
     return tuple(counts)
+
+
+def sample_application_form(*, organisation: bool = False) -> ApplicationFormDoc:
+    """用电申请登记表: a resident's 新装 under 一证受理 (承诺书 signed, property proof to follow), or a
+    restaurant's 低压非居民新装 handled by an authorised agent with every material brought."""
+    if organisation:
+        return _organisation_form()
+    F = FormField
+    return ApplicationFormDoc(
+        header=HEADER,
+        application_no=application_no(DEVICE, 128),
+        kind_label="低压居民新装",
+        accepted_on=INTAKE_ACCEPTED_ON,
+        committed_due_on=RESIDENT_DUE_ON,
+        applicant=(
+            F("客户名称", RESIDENT_NAME),
+            F("证件类型", "居民身份证"),
+            F("证件号码", "33010219850723123X"),
+            F("联系电话", "13857112345"),
+        ),
+        supply=(
+            F("用电地址", RESIDENT_ADDRESS),
+            F("申请容量", "8 千瓦"),
+            F("供电电压", "220V"),
+            F("用电类别", "居民生活用电"),
+            F("权属证明", "暂缺（已签承诺书）"),
+            F("账单方式", "短信电子账单"),
+        ),
+        materials=RESIDENT_MATERIALS,
+        promise_signed=True,
+        note="一证受理：新房尚未办理不动产权证书，权属证明容缺后补。",
+        clerk_staff_no=CLERK[0],
+        clerk_name=CLERK[1],
+        printed_at=INTAKE_PRINTED_AT,
+    )
+
+
+def _organisation_form() -> ApplicationFormDoc:
+    F = FormField
+    return ApplicationFormDoc(
+        header=HEADER,
+        application_no=application_no(DEVICE, 131),
+        kind_label="低压非居民新装",
+        accepted_on=INTAKE_ACCEPTED_ON,
+        committed_due_on=ORGANISATION_DUE_ON,
+        applicant=(
+            F("单位名称", "示例市城东区鑫源餐饮管理有限公司"),
+            F("统一社会信用代码", "91330102MA2H3K4L5W"),
+            F("法定代表人", "刘建国"),
+            F("联系电话", "13967154321"),
+            F("经办人", "赵敏"),
+            F("经办人身份证号", "330106199003152028"),
+        ),
+        supply=(
+            F("用电地址", "示例市城东区人民路166号1层102商铺"),
+            F("申请容量", "40 千瓦"),
+            F("供电电压", "380V"),
+            F("用电类别", "商业用电"),
+            F("权属证明", "租赁协议及出租人产权证明"),
+            F("账单方式", "电子邮件账单（caiwu@xinyuan-cy.cn）"),
+        ),
+        materials=ORGANISATION_MATERIALS,
+        promise_signed=False,
+        note="",
+        clerk_staff_no=CLERK[0],
+        clerk_name=CLERK[1],
+        printed_at=INTAKE_PRINTED_AT.replace(hour=10, minute=36, second=4),
+    )
+
+
+def sample_one_time_notice() -> OneTimeNoticeDoc:
+    """一次性告知书 for the resident sample: the deferred property proof, due before connection."""
+    form = sample_application_form()
+    return OneTimeNoticeDoc(
+        header=HEADER,
+        application_no=form.application_no,
+        kind_label=form.kind_label,
+        applicant_name=RESIDENT_NAME,
+        to_bring=(PROPERTY_PROOF,),
+        bring_by=RESIDENT_DUE_ON,
+        clerk_staff_no=CLERK[0],
+        clerk_name=CLERK[1],
+        printed_at=INTAKE_PRINTED_AT,
+    )
+
+
+def sample_acceptance_receipt() -> AcceptanceReceiptDoc:
+    """业务受理回执 for the resident sample: three committed stages and the deferred property proof."""
+    form = sample_application_form()
+    return AcceptanceReceiptDoc(
+        header=HEADER,
+        application_no=form.application_no,
+        kind_label=form.kind_label,
+        applicant_name=RESIDENT_NAME,
+        address=RESIDENT_ADDRESS,
+        accepted_on=INTAKE_ACCEPTED_ON,
+        committed_due_on=RESIDENT_DUE_ON,
+        deadlines=RESIDENT_DEADLINES,
+        deferred=(PROPERTY_PROOF,),
+        clerk_staff_no=CLERK[0],
+        clerk_name=CLERK[1],
+        printed_at=INTAKE_PRINTED_AT,
+    )
