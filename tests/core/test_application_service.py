@@ -5,12 +5,14 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from hallapp.db.models import Application, ApplicationEvent, HolidayRow, Outbox
 from hallapp.demo.applications import CREDIT_CODE, on_account, organisation_new, person_new
 from hallapp.domain.application_flow import FLOWS, ApplicationKind, Stage, allowed_next
-from hallapp.domain.application_form import ProofType
+from hallapp.domain.application_form import BillChannel, ProofType
 from hallapp.domain.application_materials import Material
 from hallapp.domain.errors import ActionRefused, ApprovalRequired, InvalidForm, PermissionDenied
 from hallapp.domain.ids import new_id
@@ -286,3 +288,27 @@ def test_a_clock_far_in_the_future_still_counts_working_days(core, clerk, clock)
     clock.advance(days=400)
     done = submit(core, clerk)
     assert done.due_on > date(2026, 11, 20) + timedelta(days=400)
+
+
+junk = st.one_of(
+    st.text(max_size=200),
+    st.sampled_from(["", "\x00", "\u202e王", "１３９", "𠀋" * 40, "9" * 40, "-1", "1e9", "NaN"]),
+)
+
+
+@settings(
+    database=None, deadline=None, max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    field=st.sampled_from(["name", "id_no", "phone", "address", "capacity_kw", "email", "note"]), value=junk
+)
+def test_junk_in_any_field_writes_nothing_or_a_clean_application(core, clerk, field, value) -> None:  # type: ignore[no-untyped-def]
+    draft = replace(replace(person_new(), bill_channel=BillChannel.EMAIL, email="a@b.cn"), **{field: value})
+    before = write_counts(core), count_rows(core, Application)
+    try:
+        core.applications.submit(clerk, draft, request_id=new_id())
+    except InvalidForm as exc:
+        assert all(e.field == name for name, e in exc.errors.items())
+        assert (write_counts(core), count_rows(core, Application)) == before
+        return
+    assert count_rows(core, Application) == before[1] + 1
