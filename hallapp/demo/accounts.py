@@ -3,6 +3,7 @@
 Plain sqlite3 executemany in chunks: 1,000,000 accounts take minutes, not hours.
 """
 
+import json
 import random
 import sqlite3
 from collections.abc import Callable
@@ -43,7 +44,7 @@ ALLOC_SQL = (
 APPLICATION_SQL = (
     "INSERT INTO application (application_id, application_no, kind, status, account_id, applicant_name,"
     " accepted_on, due_on, operator_id, data, device_id, account_no, stage_since, stage_due_on, version)"
-    " VALUES (?,?,?,?,?,?,?,?,?,'{}',?,?,?,?,1)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,1)"
 )
 
 
@@ -227,6 +228,7 @@ class AccountGenerator:
                 accepted.isoformat(),
                 due.isoformat(),
                 rng.choice(self.clerk_ids),
+                json.dumps({"kind": kind.value, "name": name, "account_no": account_no}, ensure_ascii=False),
                 HISTORY_DEVICES[0],
                 account_no,
                 since.isoformat(),

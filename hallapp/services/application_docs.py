@@ -92,7 +92,13 @@ def _load(s: Session, application_id: str) -> tuple[Application, ApplicationDraf
     app = s.get(Application, application_id)
     if app is None:
         raise NotFound(application_id=application_id)
-    return app, draft_from_json(app.data), _clerk(s, app.operator_id)
+    known = {
+        "kind": app.kind,
+        "name": app.applicant_name,
+        "account_no": app.account_no or "",
+        "phone": app.phone or "",
+    }
+    return app, draft_from_json({**known, **app.data}), _clerk(s, app.operator_id)
 
 
 def _clerk(s: Session, operator_id: str) -> Clerk:
