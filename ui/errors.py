@@ -107,6 +107,101 @@ def _input_messages() -> dict[str, str]:
             "Errors",
             "Enter the address as http://host:port (for example http://192.168.1.10:8765), or leave it empty.",
         ),
+        # applications (issue 5)
+        "too_short": translate("Errors", "Please enter at least {limit} characters."),
+        "id_format": translate(
+            "Errors", "An ID card number has 18 characters (the last may be X); you entered {length}."
+        ),
+        "id_checksum": translate(
+            "Errors",
+            "This ID number's last character does not match; please check every digit against the card.",
+        ),
+        "id_birth_date": translate(
+            "Errors", "The birth date inside this ID number is not a real date; please check the number."
+        ),
+        "bad_document_no": translate(
+            "Errors", "A document number has {minimum} to {maximum} letters or digits; please check it."
+        ),
+        "bad_mobile": translate(
+            "Errors", "Please enter an 11-digit mobile number starting with 1, for example 13912345678."
+        ),
+        "capacity_range": translate(
+            "Errors",
+            "The capacity must be more than 0 and at most {maximum} kW for a low-voltage application.",
+        ),
+        "capacity_step": translate(
+            "Errors", "Enter the capacity in kW with at most one decimal, for example 8.5."
+        ),
+        "not_low_voltage": translate(
+            "Errors",
+            "Only 220 V and 380 V applications are taken at the counter; refer others to the key-account team.",
+        ),
+        "tariff_mismatch": translate(
+            "Errors",
+            "A residential application takes the residential tariff, others a non-residential one; choose again.",
+        ),
+        "bad_email": translate("Errors", "Please enter an e-mail address such as name@example.cn."),
+        "materials_missing": translate(
+            "Errors",
+            "{count} required documents are missing: print the one-time notice for the customer, "
+            "or tick what they brought.",
+        ),
+        "account_unknown": translate(
+            "Errors",
+            "There is no account {account_no} in this hall; check the number on the customer's bill.",
+        ),
+        "account_closed_input": translate(
+            "Errors",
+            "This account is closed; a closed account cannot be changed, apply for a new connection.",
+        ),
+        "account_not_low_voltage": translate(
+            "Errors",
+            "This account is not supplied at 220/380 V; high-voltage changes are handled by the key-account team.",
+        ),
+        "credit_code_length": translate(
+            "Errors", "A unified social credit code has 18 characters; please check it."
+        ),
+        "credit_code_chars": translate(
+            "Errors",
+            "A credit code uses digits and capital letters except I, O, Z, S and V; please check it.",
+        ),
+        "credit_code_region": translate(
+            "Errors", "Characters 3 to 8 of a credit code are a region code of digits; please check them."
+        ),
+        "attachment_empty": translate("Errors", "This file is empty; scan the document again."),
+        "attachment_truncated": translate(
+            "Errors",
+            "This file is incomplete (perhaps still being written by the scanner); wait and try again.",
+        ),
+        "attachment_type": translate("Errors", "Only PDF, JPEG, PNG or TIFF scans can be attached."),
+        "attachment_name": translate(
+            "Errors", "This file name cannot be used; rename the file and try again."
+        ),
+        "attachment_too_large": translate(
+            "Errors", "This file is larger than {limit} MB; scan at a lower resolution or in black and white."
+        ),
+        "attachment_unreadable": translate(
+            "Errors",
+            "This file cannot be read; check that it still exists and is not open in another program.",
+        ),
+        # consultations and complaints
+        "bad_name_chars": translate(
+            "Errors",
+            "A name has Chinese characters, letters, digits and common punctuation only; please retype it.",
+        ),
+        "bad_contact_phone": translate(
+            "Errors", "Enter an 11-digit mobile number, or a landline of 7 to 12 digits with its area code."
+        ),
+        "phone_for_callback": translate(
+            "Errors", "A phone number is needed to call the customer back; please ask the customer for one."
+        ),
+        "unknown_choice": translate("Errors", "Choose one of the listed options."),
+        "callback_in_past": translate(
+            "Errors", "The callback time has already passed; choose a time later than now."
+        ),
+        "callback_too_far": translate(
+            "Errors", "Call the customer back within {limit} days; choose an earlier time."
+        ),
     }
 
 
@@ -210,6 +305,65 @@ def _refusal_messages() -> dict[str, str]:
         "already_rated": translate(
             "Errors", "Ticket {display_no} has already been rated; one rating per service."
         ),
+        "application_changed": translate(
+            "Errors",
+            "Application {application_no} was just changed at another window; it has been reloaded, try again.",
+        ),
+        "application_closed": translate(
+            "Errors",
+            "Application {application_no} is archived or cancelled; nothing more can be added to it.",
+        ),
+        "rating_before_archive": translate(
+            "Errors",
+            "Application {application_no} is not finished yet; the customer rates it once it is archived.",
+        ),
+        "application_already_rated": translate(
+            "Errors", "Application {application_no} has already been rated; one rating per application."
+        ),
+        "transfer_arrears": translate(
+            "Errors",
+            "Account {account_no} still owes {amount} yuan: collect it first, or record that the new holder takes it on.",
+        ),
+        "attachment_duplicate": translate(
+            "Errors", "This document is already attached as “{name}”; nothing was added."
+        ),
+        "attachment_missing": translate(
+            "Errors", "The stored copy of this document is missing on this PC; attach the scan again."
+        ),
+        "attachment_damaged": translate(
+            "Errors", "The stored copy of this document is damaged; attach the scan again."
+        ),
+        # consultations and complaints
+        "complaint_changed": translate(
+            "Errors",
+            "This complaint was just changed at another window; it has been reloaded, please try again.",
+        ),
+        "complaint_closed": translate(
+            "Errors", "This complaint is closed; nothing more can be recorded on it."
+        ),
+        "complaint_step_done": translate(
+            "Errors", "This step is already recorded for this complaint; see its history."
+        ),
+        "complaint_no_followup": translate(
+            "Errors",
+            "A complaint is closed only after the follow-up call: record the call with the customer first.",
+        ),
+        "complaint_not_replied": translate(
+            "Errors", "Record the reply to the customer before the follow-up call."
+        ),
+        "complaint_not_contacted": translate(
+            "Errors", "Record the first contact with the customer before the reply."
+        ),
+        "no_callback_due": translate(
+            "Errors", "This consultation was answered on the spot; there is no callback to record."
+        ),
+        "callback_done": translate("Errors", "The callback for this consultation is already recorded."),
+        "knowledge_inactive": translate(
+            "Errors", "This knowledge-base entry has been taken out of use; refresh the list."
+        ),
+        "knowledge_duplicate": translate(
+            "Errors", "This question is already in the knowledge base; edit the existing entry instead."
+        ),
     }
 
 
@@ -228,6 +382,11 @@ def _approval_messages() -> dict[str, str]:
         ),
         "approval_invalid": translate(
             "Errors", "This approval is for another payment or was already used; request a new one."
+        ),
+        "credit_code_override": translate(
+            "Errors",
+            "The credit code {code} fails its check character: re-check it with the licence, "
+            "or a supervisor confirms it with their staff number and password.",
         ),
     }
 

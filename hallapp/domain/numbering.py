@@ -38,6 +38,15 @@ def application_no(device_code: str, seq: int) -> str:
     return f"A{device_code}-{body}{luhn_digit(body)}"
 
 
+def document_no(letter: str, device_code: str, seq: int) -> str:
+    """A counter document's number: one capital letter, the device code, six digits and a check digit
+    (Z for a consultation, T for a complaint), e.g. ZH000101-0000018."""
+    if len(letter) != 1 or not ("A" <= letter <= "Z"):
+        raise ValueError("a document letter is one capital A-Z")
+    body = f"{seq:06d}"
+    return f"{letter}{device_code}-{body}{luhn_digit(body)}"
+
+
 def is_valid_receipt_no(text: str) -> bool:
     prefix, _, body = text.partition("-")
     return bool(prefix) and len(body) == 10 and luhn_valid(body)

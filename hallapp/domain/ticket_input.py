@@ -19,7 +19,7 @@ def _digits(raw: str | None, field: str) -> str | None:
 def clean_account_no(raw: str | None, length: int) -> str | None:
     """The 户号 as digits of the hall's account-number length, or None when left empty."""
     digits = _digits(raw, "account_no")
-    if digits is not None and (not digits.isdigit() or len(digits) != length):
+    if digits is not None and (not (digits.isascii() and digits.isdigit()) or len(digits) != length):
         raise InvalidInput("account_no", "bad_account_no", length=len(digits), expected=length)
     return digits
 
@@ -31,6 +31,6 @@ def clean_phone(raw: str | None) -> str | None:
         return None
     mobile = len(digits) == MOBILE_LENGTH and digits.startswith("1")
     landline = LANDLINE_MIN <= len(digits) <= LANDLINE_MAX and not digits.startswith("1")
-    if not digits.isdigit() or not (mobile or landline):
+    if not (digits.isascii() and digits.isdigit()) or not (mobile or landline):
         raise InvalidInput("phone", "bad_phone")
     return digits

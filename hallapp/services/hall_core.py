@@ -20,7 +20,10 @@ from hallapp.services.application_reads import ApplicationReads
 from hallapp.services.application_service import ApplicationService
 from hallapp.services.auth_service import AuthService
 from hallapp.services.clock import Clock
+from hallapp.services.complaint_service import ComplaintService
+from hallapp.services.consultation_service import ConsultationService
 from hallapp.services.context import DeviceInfo
+from hallapp.services.knowledge_service import KnowledgeService
 from hallapp.services.notice_service import NoticeService
 from hallapp.services.payment_service import PaymentService
 from hallapp.services.queue_port import QueuePort
@@ -52,6 +55,9 @@ class HallCore:
         self.shifts = ShiftService(*common)
         self.notices = NoticeService(*common)
         self.windows = WindowService(*common)
+        self.consultations = ConsultationService(*common)
+        self.complaints = ComplaintService(*common)
+        self.knowledge = KnowledgeService(*common)
         self.queue_local = QueueService(*common)
         self.queue: QueuePort = self.queue_local  # or a HubClient: see connect_hub
 

@@ -227,6 +227,389 @@
     </message>
 </context>
 <context>
+    <name>ApplicationDetailPane</name>
+    <message>
+        <source>Note or reason (required to return or cancel)</source>
+        <translation>备注或原因（退回、撤销时必填）</translation>
+    </message>
+    <message>
+        <source>New holder takes on the arrears</source>
+        <translation>新户主承担原户欠费</translation>
+    </message>
+    <message>
+        <source>Expedite request (Ctrl+E)</source>
+        <translation>登记催办 (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Attach scan (Ctrl+O)</source>
+        <translation>添加扫描件 (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Record rating</source>
+        <translation>登记满意度</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Application form (F8)</source>
+        <translation>申请登记表 (F8)</translation>
+    </message>
+    <message>
+        <source>Acceptance receipt</source>
+        <translation>受理回执</translation>
+    </message>
+    <message>
+        <source>One-time notice</source>
+        <translation>一次性告知书</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>扫描资料</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>办理记录</translation>
+    </message>
+    <message>
+        <source>Choose an application from the list, or press Ctrl+N for a new one.</source>
+        <translation>请从左侧列表选择申请，或按 Ctrl+N 新建申请。</translation>
+    </message>
+    <message>
+        <source>Stage: {stage} · accepted {accepted} · committed by {due} · this stage due {stage_due} ({left})</source>
+        <translation>当前环节：{stage} · 受理 {accepted} · 承诺办结 {due} · 本环节时限 {stage_due}（{left}）</translation>
+    </message>
+    <message>
+        <source>Documents still to bring: {n}</source>
+        <translation>尚有 {n} 项资料待补</translation>
+    </message>
+    <message>
+        <source>→ {stage} (Alt+{n})</source>
+        <translation>→ {stage} (Alt+{n})</translation>
+    </message>
+    <message>
+        <source>The ID number&apos;s region code is unknown: check the card.</source>
+        <translation>身份证号的地区码不在已知范围内，请核对证件。</translation>
+    </message>
+    <message>
+        <source>Credit code confirmed by a supervisor despite its check character.</source>
+        <translation>信用代码校验位不符，已由值班长确认受理。</translation>
+    </message>
+    <message>
+        <source>Real-name verification was not done at acceptance.</source>
+        <translation>受理时未完成实名认证。</translation>
+    </message>
+    <message>
+        <source>Attach a scanned document</source>
+        <translation>添加扫描资料</translation>
+    </message>
+    <message>
+        <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
+        <translation>扫描件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationDialog</name>
+    <message>
+        <source>New application</source>
+        <translation>新建用电申请</translation>
+    </message>
+    <message>
+        <source>Print one-time notice (Ctrl+I)</source>
+        <translation>打印一次性告知书 (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>Accept and print (Ctrl+Enter)</source>
+        <translation>受理并打印 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消 (Esc)</translation>
+    </message>
+    <message>
+        <source>Please correct the fields marked in red.</source>
+        <translation>请修改标红的项目。</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationFields</name>
+    <message>
+        <source>Application form signed</source>
+        <translation>用电申请登记表（已签字）</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s identity document</source>
+        <translation>产权人身份证明</translation>
+    </message>
+    <message>
+        <source>Agent&apos;s identity document</source>
+        <translation>经办人身份证明</translation>
+    </message>
+    <message>
+        <source>Letter of authorisation</source>
+        <translation>授权委托书</translation>
+    </message>
+    <message>
+        <source>Business licence</source>
+        <translation>营业执照</translation>
+    </message>
+    <message>
+        <source>Project approval (government projects)</source>
+        <translation>项目审批/核准/备案文件（政府核准项目）</translation>
+    </message>
+    <message>
+        <source>Land-use planning permit or property proof</source>
+        <translation>建设用地规划许可证或房产证明</translation>
+    </message>
+    <message>
+        <source>Equipment list with company seal</source>
+        <translation>用电设备清单（加盖公章）</translation>
+    </message>
+    <message>
+        <source>New holder&apos;s identity document</source>
+        <translation>新户主身份证明</translation>
+    </message>
+    <message>
+        <source>Name change / ownership transfer</source>
+        <translation>更名 / 过户</translation>
+    </message>
+    <message>
+        <source>Does the owner or householder change? (yes = transfer)</source>
+        <translation>产权/户主是否变更？（勾选＝过户）</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Someone applies on the owner&apos;s behalf</source>
+        <translation>委托他人代办</translation>
+    </message>
+    <message>
+        <source>kW, for example 8</source>
+        <translation>千瓦，例如 8</translation>
+    </message>
+    <message>
+        <source>E-bill by text message</source>
+        <translation>短信电子账单</translation>
+    </message>
+    <message>
+        <source>E-bill by e-mail</source>
+        <translation>电子邮件账单</translation>
+    </message>
+    <message>
+        <source>Paper bill</source>
+        <translation>纸质账单</translation>
+    </message>
+    <message>
+        <source>Real-name verification done</source>
+        <translation>已完成实名认证</translation>
+    </message>
+    <message>
+        <source>The new holder takes on the account&apos;s arrears</source>
+        <translation>新户主承担原户欠费</translation>
+    </message>
+    <message>
+        <source>Real-name verification is missing: check the ID in person before going on.</source>
+        <translation>尚未实名认证：请当面核验身份证件后再办理。</translation>
+    </message>
+    <message>
+        <source>&amp;Business</source>
+        <translation>业务类型(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>ID document</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <source>&amp;ID number</source>
+        <translation>证件号码(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Agent&apos;s ID number</source>
+        <translation>经办人身份证号</translation>
+    </message>
+    <message>
+        <source>&amp;Mobile</source>
+        <translation>手机号(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Account no.</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <source>Supply &amp;address</source>
+        <translation>用电地址(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Property proof</source>
+        <translation>权属证明</translation>
+    </message>
+    <message>
+        <source>&amp;Capacity (kW)</source>
+        <translation>申请容量（千瓦）(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Voltage</source>
+        <translation>供电电压</translation>
+    </message>
+    <message>
+        <source>Tariff</source>
+        <translation>用电类别</translation>
+    </message>
+    <message>
+        <source>Bills</source>
+        <translation>账单方式</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Documents brought</source>
+        <translation>已收资料</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source> (if it applies)</source>
+        <translation>（如适用）</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationTables</name>
+    <message>
+        <source>{n} working days late</source>
+        <translation>已超期 {n} 个工作日</translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message>
+        <source>{n} working days</source>
+        <translation>剩 {n} 个工作日</translation>
+    </message>
+    <message>
+        <source>Application no.</source>
+        <translation>申请编号</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Expedited</source>
+        <translation>催办</translation>
+    </message>
+    <message>
+        <source>Stage change</source>
+        <translation>环节变更</translation>
+    </message>
+    <message>
+        <source>Expedite request</source>
+        <translation>客户催办</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>满意度评价</translation>
+    </message>
+    <message>
+        <source>Document attached</source>
+        <translation>添加扫描件</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationsPage</name>
+    <message>
+        <source>Application no., account no., ID number, phone or name, then Enter (Ctrl+F)</source>
+        <translation>输入申请编号、户号、证件号、手机号或姓名后回车 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>New application (F6)</source>
+        <translation>新建申请 (F6)</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>业扩及变更申请</translation>
+    </message>
+    <message>
+        <source>Overdue ({n})</source>
+        <translation>已超期（{n}）</translation>
+    </message>
+    <message>
+        <source>Due soon ({n})</source>
+        <translation>即将到期（{n}）</translation>
+    </message>
+    <message>
+        <source>Search results ({n})</source>
+        <translation>查询结果（{n}）</translation>
+    </message>
+    <message>
+        <source>No application matches; check the number or search by name.</source>
+        <translation>没有找到申请，请核对编号或按姓名查询。</translation>
+    </message>
+    <message>
+        <source>Application {no} accepted; the form and the receipt are printing.</source>
+        <translation>申请 {no} 已受理，正在打印登记表和受理回执。</translation>
+    </message>
+    <message>
+        <source>The document is attached and kept on this PC.</source>
+        <translation>扫描件已添加并保存在本机。</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalsPage</name>
     <message>
         <source>Waiting</source>
@@ -323,6 +706,13 @@
     <message>
         <source>Refused the reversal of receipt {receipt_no}.</source>
         <translation>已驳回凭证 {receipt_no} 的冲正申请。</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentViewer</name>
+    <message>
+        <source>This document cannot be shown on this PC; it is kept unchanged.</source>
+        <translation>本机无法显示此文件，文件已原样保存。</translation>
     </message>
 </context>
 <context>
@@ -445,6 +835,370 @@
     <message>
         <source>Not needed while the count matches.</source>
         <translation>账款相符时无需填写。</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintDialog</name>
+    <message>
+        <source>New complaint</source>
+        <translation>登记投诉</translation>
+    </message>
+    <message>
+        <source>Choose the cause…</source>
+        <translation>请选择投诉原因…</translation>
+    </message>
+    <message>
+        <source>Needed for the follow-up call</source>
+        <translation>回访需要</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <source>What happened, in the customer&apos;s words</source>
+        <translation>按客户原话记录投诉内容</translation>
+    </message>
+    <message>
+        <source>Record complaint (Ctrl+Enter)</source>
+        <translation>登记投诉（Ctrl+回车）</translation>
+    </message>
+    <message>
+        <source>&amp;Cause</source>
+        <translation>投诉原因(&amp;C)</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel</source>
+        <translation>渠道(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Customer &amp;name</source>
+        <translation>客户姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Account no.</source>
+        <translation>户号(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;What happened</source>
+        <translation>投诉内容(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消（Esc）</translation>
+    </message>
+    <message>
+        <source>The customer is contacted within the committed hours and answered within the committed working days; the complaint closes only after a follow-up call.</source>
+        <translation>须在承诺时限内联系客户、在承诺工作日内答复；回访后方可办结。</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintPane</name>
+    <message>
+        <source>No complaint selected</source>
+        <translation>未选择投诉</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>处理记录</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>投诉原因</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Contact by</source>
+        <translation>联系期限</translation>
+    </message>
+    <message>
+        <source>Reply by</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <source>Contact… (Ctrl+L)</source>
+        <translation>联系客户…（Ctrl+L）</translation>
+    </message>
+    <message>
+        <source>Reply… (Ctrl+R)</source>
+        <translation>答复…（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>Follow-up call… (Ctrl+H)</source>
+        <translation>回访…（Ctrl+H）</translation>
+    </message>
+    <message>
+        <source>Close… (Ctrl+E)</source>
+        <translation>办结…（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>Account no. {number}</source>
+        <translation>户号 {number}</translation>
+    </message>
+    <message>
+        <source>satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>not satisfied</source>
+        <translation>不满意</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintTab</name>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>投诉原因</translation>
+    </message>
+    <message>
+        <source>Contact by</source>
+        <translation>联系期限</translation>
+    </message>
+    <message>
+        <source>Reply by</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>New complaint… (Ctrl+N)</source>
+        <translation>登记投诉…（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Open complaints (overdue first)</source>
+        <translation>未办结投诉（超期在前）</translation>
+    </message>
+    <message>
+        <source>Complaint {number} recorded: contact the customer by {contact}, reply by {reply}.</source>
+        <translation>投诉 {number} 已登记：请于 {contact} 前联系客户，{reply} 前答复。</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>A closed complaint cannot be opened again.</source>
+        <translation>投诉办结后不能重新打开。</translation>
+    </message>
+    <message>
+        <source>Record the contact with the customer</source>
+        <translation>记录联系客户</translation>
+    </message>
+    <message>
+        <source>What was &amp;agreed with the customer</source>
+        <translation>与客户约定的内容(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Record contact (Ctrl+Enter)</source>
+        <translation>记录联系（Ctrl+回车）</translation>
+    </message>
+    <message>
+        <source>Record the reply</source>
+        <translation>记录答复</translation>
+    </message>
+    <message>
+        <source>What the customer was &amp;answered</source>
+        <translation>答复客户的内容(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Record reply (Ctrl+Enter)</source>
+        <translation>记录答复（Ctrl+回车）</translation>
+    </message>
+    <message>
+        <source>Record the follow-up call</source>
+        <translation>记录回访</translation>
+    </message>
+    <message>
+        <source>What the customer &amp;said</source>
+        <translation>客户反馈(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Record follow-up call (Ctrl+Enter)</source>
+        <translation>记录回访（Ctrl+回车）</translation>
+    </message>
+    <message>
+        <source>Close the complaint</source>
+        <translation>办结投诉</translation>
+    </message>
+    <message>
+        <source>Close complaint (Enter)</source>
+        <translation>办结（回车）</translation>
+    </message>
+    <message>
+        <source>{number}: {step}.</source>
+        <translation>{number}：{step}。</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationTab</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Call back by</source>
+        <translation>回电期限</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <source>Called back</source>
+        <translation>已回电</translation>
+    </message>
+    <message>
+        <source>To call back</source>
+        <translation>待回电</translation>
+    </message>
+    <message>
+        <source>Add to knowledge base (Ctrl+K)</source>
+        <translation>加入知识库（Ctrl+K）</translation>
+    </message>
+    <message>
+        <source>Record callback… (Ctrl+B)</source>
+        <translation>记录回电…（Ctrl+B）</translation>
+    </message>
+    <message>
+        <source>For example 王女士</source>
+        <translation>例如：王女士</translation>
+    </message>
+    <message>
+        <source>Required when a callback is needed</source>
+        <translation>需要回电时必填</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <source>Answered on the spot</source>
+        <translation>当场答复</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>保存（Ctrl+回车）</translation>
+    </message>
+    <message>
+        <source>New form</source>
+        <translation>新咨询单</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel</source>
+        <translation>渠道(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Customer &amp;name</source>
+        <translation>客户姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Account no.</source>
+        <translation>户号(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Question</source>
+        <translation>问题(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Ans&amp;wer</source>
+        <translation>答复(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Call &amp;back by</source>
+        <translation>回电期限(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Consultation form</source>
+        <translation>业务咨询单</translation>
+    </message>
+    <message>
+        <source>Today&apos;s consultations</source>
+        <translation>今日咨询</translation>
+    </message>
+    <message>
+        <source>Callbacks to make (overdue first)</source>
+        <translation>待回电（超期在前）</translation>
+    </message>
+    <message>
+        <source>Saved as {number}.</source>
+        <translation>已保存，编号 {number}。</translation>
+    </message>
+    <message>
+        <source>Saved as {number}; call the customer back by {time}.</source>
+        <translation>已保存，编号 {number}；请于 {time} 前回电。</translation>
+    </message>
+    <message>
+        <source>Consultation</source>
+        <translation>咨询单</translation>
+    </message>
+    <message>
+        <source>Record the callback</source>
+        <translation>记录回电</translation>
+    </message>
+    <message>
+        <source>What the customer was &amp;told</source>
+        <translation>告知客户的内容(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Record callback (Ctrl+Enter)</source>
+        <translation>记录回电（Ctrl+回车）</translation>
+    </message>
+    <message>
+        <source>Callback recorded for {number}.</source>
+        <translation>{number} 的回电已记录。</translation>
     </message>
 </context>
 <context>
@@ -704,8 +1458,16 @@
         <translation>低压非居民新装</translation>
     </message>
     <message>
-        <source>Capacity increase</source>
-        <translation>增容</translation>
+        <source>Residential capacity increase</source>
+        <translation>低压居民增容</translation>
+    </message>
+    <message>
+        <source>Non-residential capacity increase</source>
+        <translation>低压非居民增容</translation>
+    </message>
+    <message>
+        <source>Fees settled</source>
+        <translation>已收费</translation>
     </message>
     <message>
         <source>Name change</source>
@@ -728,16 +1490,20 @@
         <translation>方案已答复</translation>
     </message>
     <message>
-        <source>Fee collection</source>
-        <translation>收费</translation>
-    </message>
-    <message>
         <source>Completion inspection</source>
         <translation>竣工检验</translation>
     </message>
     <message>
+        <source>Arrears checked</source>
+        <translation>欠费已核查</translation>
+    </message>
+    <message>
         <source>Contract signed</source>
         <translation>合同已签</translation>
+    </message>
+    <message>
+        <source>Records changed</source>
+        <translation>档案已变更</translation>
     </message>
     <message>
         <source>Metered and connected</source>
@@ -754,6 +1520,82 @@
     <message>
         <source>Cancelled</source>
         <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>At the counter</source>
+        <translation>柜台</translation>
+    </message>
+    <message>
+        <source>By phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>In writing</source>
+        <translation>书面</translation>
+    </message>
+    <message>
+        <source>On site</source>
+        <translation>现场</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Poor power quality</source>
+        <translation>电能品质不佳</translation>
+    </message>
+    <message>
+        <source>Poor service attitude</source>
+        <translation>服务态度欠佳</translation>
+    </message>
+    <message>
+        <source>Slow service</source>
+        <translation>服务效率低</translation>
+    </message>
+    <message>
+        <source>Poor quality of work</source>
+        <translation>工作质量差</translation>
+    </message>
+    <message>
+        <source>Lack of verbal skill</source>
+        <translation>缺乏语言技巧</translation>
+    </message>
+    <message>
+        <source>Inconvenient service</source>
+        <translation>服务不方便</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <source>Contacted</source>
+        <translation>已联系客户</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <source>Followed up</source>
+        <translation>已回访</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>按时完成</translation>
+    </message>
+    <message>
+        <source>Met late</source>
+        <translation>超期完成</translation>
     </message>
 </context>
 <context>
@@ -923,6 +1765,126 @@
         <translation>请按 http://主机:端口 填写地址（例如 http://192.168.1.10:8765），或留空。</translation>
     </message>
     <message>
+        <source>Please enter at least {limit} characters.</source>
+        <translation>请至少输入 {limit} 个字。</translation>
+    </message>
+    <message>
+        <source>An ID card number has 18 characters (the last may be X); you entered {length}.</source>
+        <translation>身份证号为18位（最后一位可能是X），您输入了 {length} 位。</translation>
+    </message>
+    <message>
+        <source>This ID number&apos;s last character does not match; please check every digit against the card.</source>
+        <translation>身份证号校验位不符，请对照证件逐位核对。</translation>
+    </message>
+    <message>
+        <source>The birth date inside this ID number is not a real date; please check the number.</source>
+        <translation>身份证号中的出生日期不存在，请核对号码。</translation>
+    </message>
+    <message>
+        <source>A document number has {minimum} to {maximum} letters or digits; please check it.</source>
+        <translation>证件号码应为 {minimum} 至 {maximum} 位字母或数字，请核对。</translation>
+    </message>
+    <message>
+        <source>Please enter an 11-digit mobile number starting with 1, for example 13912345678.</source>
+        <translation>请输入以1开头的11位手机号，例如 13912345678。</translation>
+    </message>
+    <message>
+        <source>The capacity must be more than 0 and at most {maximum} kW for a low-voltage application.</source>
+        <translation>低压申请容量应大于0且不超过 {maximum} 千瓦。</translation>
+    </message>
+    <message>
+        <source>Enter the capacity in kW with at most one decimal, for example 8.5.</source>
+        <translation>容量以千瓦为单位，最多一位小数，例如 8.5。</translation>
+    </message>
+    <message>
+        <source>Only 220 V and 380 V applications are taken at the counter; refer others to the key-account team.</source>
+        <translation>柜台只受理220V、380V低压业务，其他电压请转大客户经理。</translation>
+    </message>
+    <message>
+        <source>A residential application takes the residential tariff, others a non-residential one; choose again.</source>
+        <translation>居民业务选居民生活用电，非居民业务选非居民类别，请重新选择。</translation>
+    </message>
+    <message>
+        <source>Please enter an e-mail address such as name@example.cn.</source>
+        <translation>请输入电子邮箱，例如 name@example.cn。</translation>
+    </message>
+    <message>
+        <source>{count} required documents are missing: print the one-time notice for the customer, or tick what they brought.</source>
+        <translation>缺少 {count} 项必备资料：请打印一次性告知书交客户，或勾选客户已带的资料。</translation>
+    </message>
+    <message>
+        <source>There is no account {account_no} in this hall; check the number on the customer&apos;s bill.</source>
+        <translation>本营业厅没有户号 {account_no}，请核对客户账单上的户号。</translation>
+    </message>
+    <message>
+        <source>This account is closed; a closed account cannot be changed, apply for a new connection.</source>
+        <translation>该户已销户，不能办理变更，请办理新装。</translation>
+    </message>
+    <message>
+        <source>This account is not supplied at 220/380 V; high-voltage changes are handled by the key-account team.</source>
+        <translation>该户不是220/380V供电，高压变更请转大客户经理办理。</translation>
+    </message>
+    <message>
+        <source>A unified social credit code has 18 characters; please check it.</source>
+        <translation>统一社会信用代码为18位，请核对。</translation>
+    </message>
+    <message>
+        <source>A credit code uses digits and capital letters except I, O, Z, S and V; please check it.</source>
+        <translation>信用代码由数字和大写字母组成（不含 I、O、Z、S、V），请核对。</translation>
+    </message>
+    <message>
+        <source>Characters 3 to 8 of a credit code are a region code of digits; please check them.</source>
+        <translation>信用代码第3至8位是行政区划码，应为数字，请核对。</translation>
+    </message>
+    <message>
+        <source>This file is empty; scan the document again.</source>
+        <translation>文件是空的，请重新扫描。</translation>
+    </message>
+    <message>
+        <source>This file is incomplete (perhaps still being written by the scanner); wait and try again.</source>
+        <translation>文件不完整（可能扫描仪仍在写入），请稍候再试。</translation>
+    </message>
+    <message>
+        <source>Only PDF, JPEG, PNG or TIFF scans can be attached.</source>
+        <translation>只能添加 PDF、JPEG、PNG 或 TIFF 格式的扫描件。</translation>
+    </message>
+    <message>
+        <source>This file name cannot be used; rename the file and try again.</source>
+        <translation>文件名无法使用，请重命名后再试。</translation>
+    </message>
+    <message>
+        <source>This file is larger than {limit} MB; scan at a lower resolution or in black and white.</source>
+        <translation>文件超过 {limit} MB，请降低分辨率或用黑白模式重新扫描。</translation>
+    </message>
+    <message>
+        <source>This file cannot be read; check that it still exists and is not open in another program.</source>
+        <translation>无法读取文件，请确认文件存在且未被其他程序占用。</translation>
+    </message>
+    <message>
+        <source>A name has Chinese characters, letters, digits and common punctuation only; please retype it.</source>
+        <translation>姓名只能包含汉字、字母、数字和常用标点，请重新输入。</translation>
+    </message>
+    <message>
+        <source>Enter an 11-digit mobile number, or a landline of 7 to 12 digits with its area code.</source>
+        <translation>请输入11位手机号，或带区号的7至12位固定电话。</translation>
+    </message>
+    <message>
+        <source>A phone number is needed to call the customer back; please ask the customer for one.</source>
+        <translation>回电需要联系电话，请向客户询问。</translation>
+    </message>
+    <message>
+        <source>Choose one of the listed options.</source>
+        <translation>请从列表中选择一项。</translation>
+    </message>
+    <message>
+        <source>The callback time has already passed; choose a time later than now.</source>
+        <translation>回电时间已过，请选择晚于现在的时间。</translation>
+    </message>
+    <message>
+        <source>Call the customer back within {limit} days; choose an earlier time.</source>
+        <translation>请在 {limit} 天内回电，请选择更早的时间。</translation>
+    </message>
+    <message>
         <source>Account {account_no} is closed and takes no payments; please check the account number.</source>
         <translation>户号 {account_no} 已销户，不能收费，请核对户号。</translation>
     </message>
@@ -1059,6 +2021,78 @@
         <translation>{display_no} 号已经评价过，一次服务只能评价一次。</translation>
     </message>
     <message>
+        <source>Application {application_no} was just changed at another window; it has been reloaded, try again.</source>
+        <translation>申请 {application_no} 刚在其他窗口被修改，已重新载入，请再操作一次。</translation>
+    </message>
+    <message>
+        <source>Application {application_no} is archived or cancelled; nothing more can be added to it.</source>
+        <translation>申请 {application_no} 已归档或撤销，不能再添加内容。</translation>
+    </message>
+    <message>
+        <source>Application {application_no} is not finished yet; the customer rates it once it is archived.</source>
+        <translation>申请 {application_no} 尚未办结，归档后再请客户评价。</translation>
+    </message>
+    <message>
+        <source>Application {application_no} has already been rated; one rating per application.</source>
+        <translation>申请 {application_no} 已评价过，每项申请只评价一次。</translation>
+    </message>
+    <message>
+        <source>Account {account_no} still owes {amount} yuan: collect it first, or record that the new holder takes it on.</source>
+        <translation>户号 {account_no} 尚欠 {amount} 元：请先结清，或登记由新户主承担。</translation>
+    </message>
+    <message>
+        <source>This document is already attached as “{name}”; nothing was added.</source>
+        <translation>该文件已作为“{name}”添加过，未重复添加。</translation>
+    </message>
+    <message>
+        <source>The stored copy of this document is missing on this PC; attach the scan again.</source>
+        <translation>本机找不到该扫描件，请重新添加。</translation>
+    </message>
+    <message>
+        <source>The stored copy of this document is damaged; attach the scan again.</source>
+        <translation>本机保存的扫描件已损坏，请重新添加。</translation>
+    </message>
+    <message>
+        <source>This complaint was just changed at another window; it has been reloaded, please try again.</source>
+        <translation>该投诉刚在其他窗口被修改，已重新载入，请再试一次。</translation>
+    </message>
+    <message>
+        <source>This complaint is closed; nothing more can be recorded on it.</source>
+        <translation>该投诉已办结，不能再记录。</translation>
+    </message>
+    <message>
+        <source>This step is already recorded for this complaint; see its history.</source>
+        <translation>该投诉的这一步已记录，请查看处理记录。</translation>
+    </message>
+    <message>
+        <source>A complaint is closed only after the follow-up call: record the call with the customer first.</source>
+        <translation>投诉须回访后才能办结，请先记录回访。</translation>
+    </message>
+    <message>
+        <source>Record the reply to the customer before the follow-up call.</source>
+        <translation>请先记录答复客户，再记录回访。</translation>
+    </message>
+    <message>
+        <source>Record the first contact with the customer before the reply.</source>
+        <translation>请先记录联系客户，再记录答复。</translation>
+    </message>
+    <message>
+        <source>This consultation was answered on the spot; there is no callback to record.</source>
+        <translation>该咨询已当场答复，无需回电。</translation>
+    </message>
+    <message>
+        <source>The callback for this consultation is already recorded.</source>
+        <translation>该咨询的回电已记录。</translation>
+    </message>
+    <message>
+        <source>This knowledge-base entry has been taken out of use; refresh the list.</source>
+        <translation>该知识库条目已停用，请刷新列表。</translation>
+    </message>
+    <message>
+        <source>This question is already in the knowledge base; edit the existing entry instead.</source>
+        <translation>知识库中已有该问题，请编辑原有条目。</translation>
+    </message>
+    <message>
         <source>A reversal needs a supervisor: have them enter their staff number and password here, or send the request to the approval queue.</source>
         <translation>冲正需要值班长审批：请值班长在此输入工号和密码，或提交审批。</translation>
     </message>
@@ -1073,6 +2107,10 @@
     <message>
         <source>This approval is for another payment or was already used; request a new one.</source>
         <translation>该审批不属于这笔收费或已被使用，请重新申请。</translation>
+    </message>
+    <message>
+        <source>The credit code {code} fails its check character: re-check it with the licence, or a supervisor confirms it with their staff number and password.</source>
+        <translation>信用代码 {code} 校验位不符：请对照营业执照核对，或由值班长输入工号和密码确认受理。</translation>
     </message>
     <message>
         <source>The local database file is damaged. It has been left untouched; please call the administrator to restore it from the backup.</source>
@@ -1353,6 +2391,77 @@
     </message>
 </context>
 <context>
+    <name>KnowledgeTab</name>
+    <message>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation>关键词</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新日期</translation>
+    </message>
+    <message>
+        <source>Search questions, answers and keywords (Ctrl+F)</source>
+        <translation>搜索问题、答案和关键词（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Words customers use, separated by spaces</source>
+        <translation>客户常用说法，用空格分隔</translation>
+    </message>
+    <message>
+        <source>New entry (Ctrl+N)</source>
+        <translation>新建条目（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Take out of use (Ctrl+D)</source>
+        <translation>停用（Ctrl+D）</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>保存（Ctrl+回车）</translation>
+    </message>
+    <message>
+        <source>&amp;Question</source>
+        <translation>问题(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Ans&amp;wer</source>
+        <translation>答案(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Keywords</source>
+        <translation>关键词(&amp;K)</translation>
+    </message>
+    <message>
+        <source>{count} entries found (at most 50 are shown).</source>
+        <translation>找到 {count} 条（最多显示 50 条）。</translation>
+    </message>
+    <message>
+        <source>The latest entries; type to search.</source>
+        <translation>最新条目；输入内容即可搜索。</translation>
+    </message>
+    <message>
+        <source>Edit entry</source>
+        <translation>编辑条目</translation>
+    </message>
+    <message>
+        <source>New entry</source>
+        <translation>新条目</translation>
+    </message>
+    <message>
+        <source>Saved to the knowledge base.</source>
+        <translation>已保存到知识库。</translation>
+    </message>
+    <message>
+        <source>The entry is out of use and no longer found.</source>
+        <translation>该条目已停用，不再出现在搜索结果中。</translation>
+    </message>
+</context>
+<context>
     <name>LockOverlay</name>
     <message>
         <source>Screen locked</source>
@@ -1419,6 +2528,17 @@
     <message>
         <source>Sign in</source>
         <translation>登录</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>The customer is satisfied</source>
+        <translation>客户满意</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消（Esc）</translation>
     </message>
 </context>
 <context>
@@ -2020,10 +3140,6 @@
         <translation>业务受理</translation>
     </message>
     <message>
-        <source>Take new connection, capacity increase, name change and ownership transfer applications with their materials checklist, deadlines and printed forms.</source>
-        <translation>受理新装、增容、更名、过户业务，含资料清单、办理时限和打印表单。</translation>
-    </message>
-    <message>
         <source>Daily counter log</source>
         <translation>营业日志</translation>
     </message>
@@ -2044,6 +3160,10 @@
         <translation>叫号显示屏</translation>
     </message>
     <message>
+        <source>Consultations and complaints</source>
+        <translation>咨询与投诉</translation>
+    </message>
+    <message>
         <source>Business settings</source>
         <translation>业务参数</translation>
     </message>
@@ -2062,6 +3182,29 @@
     <message>
         <source>Operators</source>
         <translation>操作员</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceDeskPage</name>
+    <message>
+        <source>Consultations (Alt+1)</source>
+        <translation>咨询（Alt+1）</translation>
+    </message>
+    <message>
+        <source>Complaints (Alt+2)</source>
+        <translation>投诉（Alt+2）</translation>
+    </message>
+    <message>
+        <source>Knowledge base (Alt+3)</source>
+        <translation>知识库（Alt+3）</translation>
+    </message>
+    <message>
+        <source>Consultations and complaints</source>
+        <translation>业务咨询与投诉</translation>
+    </message>
+    <message>
+        <source>Enter moves to the next field · Ctrl+Enter saves · Esc clears messages</source>
+        <translation>回车到下一项 · Ctrl+回车保存 · Esc 清除提示</translation>
     </message>
 </context>
 <context>
@@ -2236,6 +3379,10 @@
     <message>
         <source>Accounts and payments</source>
         <translation>账户与收费</translation>
+    </message>
+    <message>
+        <source>Applications and complaints</source>
+        <translation>业务申请与投诉</translation>
     </message>
     <message>
         <source>Supply company (unit name)</source>
@@ -2464,6 +3611,30 @@
     <message>
         <source>Largest single counter payment</source>
         <translation>单笔柜台收费上限</translation>
+    </message>
+    <message>
+        <source>Largest capacity taken at the counter (low voltage)</source>
+        <translation>柜台受理最大容量（低压）</translation>
+    </message>
+    <message>
+        <source>kW</source>
+        <translation>千瓦</translation>
+    </message>
+    <message>
+        <source>List applications as due soon this many working days ahead</source>
+        <translation>提前多少个工作日列为即将到期</translation>
+    </message>
+    <message>
+        <source>Largest scanned document</source>
+        <translation>扫描件大小上限</translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation>MB</translation>
+    </message>
+    <message>
+        <source>Call back an unanswered consultation within</source>
+        <translation>未当场答复的咨询回复时限</translation>
     </message>
     <message>
         <source>Keep consultation records at least</source>
@@ -2933,6 +4104,17 @@
     <message>
         <source>Sign out</source>
         <translation>退出登录</translation>
+    </message>
+</context>
+<context>
+    <name>_ApprovalBox</name>
+    <message>
+        <source>Supervisor staff no.</source>
+        <translation>值班长工号</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
     </message>
 </context>
 </TS>

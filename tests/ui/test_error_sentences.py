@@ -41,6 +41,9 @@ def test_every_refusal_has_a_sentence(hall_qapp) -> None:  # type: ignore[no-unt
                 business_type="9",
                 state="10",
                 action="11",
+                application_no="12",
+                amount="13",
+                name="14",
             )
         )
         assert GENERIC not in text, reason
@@ -50,7 +53,7 @@ def test_every_approval_reason_has_a_sentence(hall_qapp) -> None:  # type: ignor
     reasons = raised(r'ApprovalRequired\(\s*"(\w+)"')
     assert len(reasons) >= 4
     for reason in sorted(reasons):
-        assert GENERIC not in message_for(ApprovalRequired(reason)), reason
+        assert GENERIC not in message_for(ApprovalRequired(reason, code="91350100M000100Y43")), reason
 
 
 def test_every_input_rule_of_the_payment_path_has_a_sentence(hall_qapp) -> None:  # type: ignore[no-untyped-def]
@@ -60,6 +63,16 @@ def test_every_input_rule_of_the_payment_path_has_a_sentence(hall_qapp) -> None:
     }
     assert "less_than_amount" in reasons
     for reason in sorted(reasons):
-        params = {"limit": 1, "amount": "¥1.00", "expected": 10, "length": 9, "other": "A"}
+        params = {
+            "limit": 1,
+            "amount": "¥1.00",
+            "expected": 10,
+            "length": 9,
+            "other": "A",
+            "minimum": 5,
+            "maximum": 30,
+            "count": 2,
+            "account_no": "3200000001",
+        }
         text = message_for(InvalidInput("x", reason, **params))
         assert GENERIC not in text, reason

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLineEdit,
+    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -62,11 +63,14 @@ class ApplicationDetailPane(QFrame):
         for level in RATING_LEVELS:
             self.rating.addItem("★" * level, level)
         self.rate = QPushButton(self.tr("Record rating"))
+        self.print_button = QPushButton(self.tr("Print…"))
+        menu = QMenu(self.print_button)
         self.prints = {
-            "form": QPushButton(self.tr("Application form (F8)")),
-            "receipt": QPushButton(self.tr("Acceptance receipt")),
-            "notice": QPushButton(self.tr("One-time notice")),
+            "form": menu.addAction(self.tr("Application form (F8)")),
+            "receipt": menu.addAction(self.tr("Acceptance receipt")),
+            "notice": menu.addAction(self.tr("One-time notice")),
         }
+        self.print_button.setMenu(menu)
         self.events = RecordTableModel(event_columns(), self)
         self.strip = AttachmentStrip()
         self._layout()
@@ -74,8 +78,8 @@ class ApplicationDetailPane(QFrame):
         self.attach.clicked.connect(self._attach)
         self.rate.clicked.connect(self._rate)
         self.strip.sig_open.connect(self.sig_view)
-        for key, button in self.prints.items():
-            button.clicked.connect(lambda _=False, k=key: self._print(k))
+        for key, action in self.prints.items():
+            action.triggered.connect(lambda _=False, k=key: self._print(k))
         for n in range(1, MAX_STAGE_KEYS + 1):
             QShortcut(QKeySequence(f"Alt+{n}"), self, lambda n=n: self._stage_key(n))
         self.show_detail(None)
@@ -85,16 +89,14 @@ class ApplicationDetailPane(QFrame):
             self._advance(self.detail.allowed[n - 1])
 
     def _layout(self) -> None:
+        self.stage_row.addStretch(1)
+        self.stage_row.addWidget(self.rating)  # only an archived application is rated: no stage buttons then
+        self.stage_row.addWidget(self.rate)
         actions = QHBoxLayout()
         actions.addWidget(self.expedite)
         actions.addWidget(self.attach)
         actions.addStretch(1)
-        actions.addWidget(self.rating)
-        actions.addWidget(self.rate)
-        printing = QHBoxLayout()
-        for button in self.prints.values():
-            printing.addWidget(button)
-        printing.addStretch(1)
+        actions.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.title)
@@ -104,7 +106,6 @@ class ApplicationDetailPane(QFrame):
         layout.addLayout(self.stage_row)
         layout.addWidget(self.assume)
         layout.addLayout(actions)
-        layout.addLayout(printing)
         layout.addWidget(styled(self.tr("Documents"), "caption"))
         layout.addWidget(self.strip)
         layout.addWidget(styled(self.tr("History"), "caption"))
@@ -112,7 +113,7 @@ class ApplicationDetailPane(QFrame):
 
     def show_detail(self, detail: ApplicationDetail | None) -> None:
         self.detail = detail
-        for widget in (self.note, self.expedite, self.attach, self.rating, self.rate, *self.prints.values()):
+        for widget in (self.note, self.expedite, self.attach, self.rating, self.rate, self.print_button):
             widget.setEnabled(detail is not None)
         for button in self.stage_buttons:
             self.stage_row.removeWidget(button)
@@ -123,6 +124,8 @@ class ApplicationDetailPane(QFrame):
             self.status.clear()
             self.warnings.hide()
             self.assume.hide()
+            self.rating.hide()
+            self.rate.hide()
             self.events.set_records([])
             self.strip.show_rows(())
             return
@@ -147,12 +150,12 @@ class ApplicationDetailPane(QFrame):
         for n, stage in enumerate(detail.allowed, start=1):
             button = QPushButton(self.tr("→ {stage} (Alt+{n})").format(stage=enum_text(stage), n=n))
             button.clicked.connect(lambda _=False, s=stage: self._advance(s))
-            self.stage_row.addWidget(button)
+            self.stage_row.insertWidget(n - 1, button)
             self.stage_buttons.append(button)
         self.assume.setVisible(row.kind is ApplicationKind.TRANSFER and row.stage is Stage.ARREARS_CHECK)
         archived = row.stage is Stage.ARCHIVED
-        self.rating.setEnabled(archived and detail.rating is None)
-        self.rate.setEnabled(archived and detail.rating is None)
+        self.rating.setVisible(archived and detail.rating is None)
+        self.rate.setVisible(archived and detail.rating is None)
         open_ = bool(detail.allowed)
         self.expedite.setEnabled(open_)
         self.attach.setEnabled(open_)

@@ -30,6 +30,9 @@ from ui.ops.applications import Accepted, draft_notice_printout, submit
 from ui.printing import DocumentKind
 from ui.widgets.labels import say, styled
 
+DIALOG_HEIGHT = 860  # the form scrolls inside; the buttons always show
+SCREEN_MARGIN = 60
+
 
 class ApplicationDialog(QDialog):
     sig_accepted = Signal(object)  # Submitted
@@ -68,7 +71,8 @@ class ApplicationDialog(QDialog):
         layout.addWidget(self.approval)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
-        self.resize(760, 860)
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        self.resize(760, min(DIALOG_HEIGHT, screen.height() - SCREEN_MARGIN))
         self.accept_button.clicked.connect(self.submit)
         self.notice_button.clicked.connect(self.print_notice)
         cancel.clicked.connect(self.reject)

@@ -4,7 +4,6 @@ from PySide6.QtCore import QCoreApplication
 
 from hallapp.domain.application_views import ApplicationEventRow, ApplicationRow
 from hallapp.domain.enums import LABELS
-from ui.widgets.formatting import day
 from ui.widgets.record_table_model import CENTER, RIGHT, Column
 
 translate = QCoreApplication.translate
@@ -29,17 +28,11 @@ def _tone(row: ApplicationRow) -> str | None:
 
 
 def application_columns() -> list[Column[ApplicationRow]]:
+    """The list: what a clerk chases by. The kind and dates are in the selected application's pane."""
     return [
         Column(translate("ApplicationTables", "Application no."), lambda r: r.application_no),
-        Column(translate("ApplicationTables", "Business"), lambda r: enum_text(r.kind)),
         Column(translate("ApplicationTables", "Applicant"), lambda r: r.applicant_name),
         Column(translate("ApplicationTables", "Stage"), lambda r: enum_text(r.stage)),
-        Column(
-            translate("ApplicationTables", "Stage due"),
-            lambda r: day(r.stage_due_on),
-            CENTER,
-            sort_key=lambda r: r.stage_due_on.toordinal() if r.stage_due_on else 10**9,
-        ),
         Column(
             translate("ApplicationTables", "Time left"),
             days_left_text,
@@ -53,7 +46,7 @@ def application_columns() -> list[Column[ApplicationRow]]:
 
 def event_columns() -> list[Column[ApplicationEventRow]]:
     kinds = {
-        "stage": translate("ApplicationTables", "Stage"),
+        "stage": translate("ApplicationTables", "Stage change"),
         "expedite": translate("ApplicationTables", "Expedite request"),
         "rating": translate("ApplicationTables", "Rating"),
         "attachment": translate("ApplicationTables", "Document attached"),

@@ -25,6 +25,7 @@ from ui.widgets.page import WorkspacePage
 from ui.widgets.record_table_model import RecordTableModel
 from ui.widgets.table_view import RecordTableView
 
+LIST_WIDTH, DETAIL_WIDTH = 560, 560  # starting split; the clerk can drag it
 PRINTOUTS = {
     "form": ops_apps.form_printout,
     "receipt": ops_apps.receipt_printout,
@@ -71,8 +72,9 @@ class ApplicationsPage(WorkspacePage):
         left = QSplitter(Qt.Orientation.Horizontal)
         left.addWidget(self.tabs)
         left.addWidget(self.detail)
-        left.setStretchFactor(0, 5)
-        left.setStretchFactor(1, 6)
+        left.setStretchFactor(0, 1)
+        left.setStretchFactor(1, 1)
+        left.setSizes([LIST_WIDTH, DETAIL_WIDTH])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 12)
         layout.addLayout(top)

@@ -1,14 +1,15 @@
 """Scanned documents of an application as thumbnails; a double-click shows the page large."""
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QImage, QPixmap
+from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QListWidgetItem, QScrollArea, QVBoxLayout, QWidget
 
 from hallapp.domain.application_views import AttachmentRow
 from ui.printing.raster import rasterise, to_qimage
 from ui.resources import icon
 
-THUMB = QSize(120, 160)
+THUMB = QSize(66, 88)
+CELL = QSize(120, 112)
 THUMB_DPI = 24
 VIEW_DPI = 110
 
@@ -33,7 +34,9 @@ class AttachmentStrip(QListWidget):
         self.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.setMovement(QListWidget.Movement.Static)
         self.setWrapping(False)
-        self.setFixedHeight(THUMB.height() + 56)
+        self.setGridSize(CELL)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.setFixedHeight(CELL.height() + 12)
         self.setSpacing(6)
         self.rows: dict[str, AttachmentRow] = {}
         self.itemActivated.connect(
@@ -46,7 +49,9 @@ class AttachmentStrip(QListWidget):
         for row in rows:
             item = QListWidgetItem(icon("file-text"), _caption(row))
             item.setData(Qt.ItemDataRole.UserRole, row.attachment_id)
-            item.setToolTip(f"{row.file_name}\n{row.sha256[:16]}…\n{row.staff}")
+            item.setToolTip(
+                f"{row.file_name}\n{row.size_bytes / 1024:.0f} KB · {row.staff}\nSHA-256 {row.sha256[:16]}…"
+            )
             self.addItem(item)
 
     def set_thumbnail(self, row: AttachmentRow, data: bytes) -> None:
@@ -56,6 +61,10 @@ class AttachmentStrip(QListWidget):
         pixmap = QPixmap.fromImage(image).scaled(
             THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
         )
+        painter = QPainter(pixmap)  # a white page needs an edge to be seen on a white list
+        painter.setPen(QColor(150, 150, 150))
+        painter.drawRect(0, 0, pixmap.width() - 1, pixmap.height() - 1)
+        painter.end()
         for i in range(self.count()):
             item = self.item(i)
             if item.data(Qt.ItemDataRole.UserRole) == row.attachment_id:
@@ -63,8 +72,7 @@ class AttachmentStrip(QListWidget):
 
 
 def _caption(row: AttachmentRow) -> str:
-    name = row.file_name if len(row.file_name) <= 16 else row.file_name[:13] + "…"
-    return f"{name}\n{row.size_bytes / 1024:.0f} KB"
+    return row.file_name
 
 
 class AttachmentViewer(QDialog):

@@ -102,7 +102,7 @@ def pages_for(role: Role) -> list[PageSpec]:
             PageSpec(
                 "service_desk",
                 translate("Roles", "Consultations and complaints"),
-                "message-circle",
+                "info-circle",
                 _lazy("ui.counter.service_desk_page", "ServiceDeskPage"),
             ),
         ],
