@@ -237,8 +237,8 @@
         <translation>新户主承担原户欠费</translation>
     </message>
     <message>
-        <source>Expedite request (Ctrl+E)</source>
-        <translation>登记催办 (Ctrl+E)</translation>
+        <source>Expedite request (Ctrl+J)</source>
+        <translation>登记催办 (Ctrl+J)</translation>
     </message>
     <message>
         <source>Attach scan (Ctrl+O)</source>

@@ -167,7 +167,8 @@ def test_name_change_or_transfer_is_decided_by_one_question(
     assert titles == ["用电申请登记表", "业务受理回执", "一次性告知书"]
 
 
-def test_increase_on_an_account(qtbot, ops, owner, core, clerk, printers) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("kind", [ApplicationKind.RESIDENT_INCREASE, ApplicationKind.NON_RESIDENT_INCREASE])
+def test_increase_on_an_account(qtbot, ops, owner, core, clerk, printers, kind) -> None:  # type: ignore[no-untyped-def]
     account_id = make_account(core, [])
     with core.db.read() as s:
         from hallapp.db.models import Account
@@ -177,13 +178,16 @@ def test_increase_on_an_account(qtbot, ops, owner, core, clerk, printers) -> Non
     dialog = open_dialog(qtbot, ops, owner, clerk)
     dialog.sig_accepted.connect(accepted.append)
     f = dialog.fields
-    choose(qtbot, f.kind, ApplicationKind.RESIDENT_INCREASE)
+    choose(qtbot, f.kind, kind)
     fill_person(qtbot, f)
     type_into(qtbot, f.account_no, number)
     type_into(qtbot, f.capacity, "12")
+    if kind is ApplicationKind.NON_RESIDENT_INCREASE:  # a shop run by a person: a non-residential tariff
+        assert f.tariff.currentData() != "resident"
     tick_all(qtbot, f)
     accept(qtbot, ops, dialog)
     assert len(accepted) == 1, dialog.message.text()
+    assert core.application_reads.find(clerk, accepted[0].application_no)[0].kind is kind
 
 
 def test_the_page_finds_moves_and_attaches(qtbot, ops, core, clerk, clock, printers, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -206,6 +210,11 @@ def test_the_page_finds_moves_and_attaches(qtbot, ops, core, clerk, clock, print
     qtbot.keyClick(page.focusWidget() or page, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
     wait_ops(qtbot, ops)
     assert page.detail.detail.row.stage is Stage.SURVEY
+    type_into(qtbot, page.detail.note, "客户来电催问")
+    qtbot.keyClick(page.detail.note, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
+    wait_ops(qtbot, ops)
+    assert page.detail.detail.row.expedite_count == 1 and page.detail.note.text() == ""
+    assert page.detail.detail.events[-1].kind == "expedite"
     scan = tmp_path / "户口本.png"
     from PySide6.QtGui import QImage
 

@@ -55,10 +55,8 @@ class ApplicationDetailPane(QFrame):
         self.stage_buttons: list[QPushButton] = []
         self.assume = QPushButton(self.tr("New holder takes on the arrears"))
         self.assume.setCheckable(True)
-        self.expedite = QPushButton(self.tr("Expedite request (Ctrl+E)"))
-        self.expedite.setShortcut(QKeySequence("Ctrl+E"))
+        self.expedite = QPushButton(self.tr("Expedite request (Ctrl+J)"))
         self.attach = QPushButton(self.tr("Attach scan (Ctrl+O)"))
-        self.attach.setShortcut(QKeySequence("Ctrl+O"))
         self.rating = QComboBox()
         for level in RATING_LEVELS:
             self.rating.addItem("★" * level, level)
@@ -82,6 +80,8 @@ class ApplicationDetailPane(QFrame):
             action.triggered.connect(lambda _=False, k=key: self._print(k))
         for n in range(1, MAX_STAGE_KEYS + 1):
             QShortcut(QKeySequence(f"Alt+{n}"), self, lambda n=n: self._stage_key(n))
+        for keys, button in (("Ctrl+J", self.expedite), ("Ctrl+O", self.attach)):
+            QShortcut(QKeySequence(keys), self, lambda b=button: b.isEnabled() and b.click())
         self.show_detail(None)
 
     def _stage_key(self, n: int) -> None:
