@@ -46,3 +46,22 @@ def test_release_fixture_upgrades_to_head_with_its_data(fixture: Path, tmp_path:
         after = {t: raw.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in before}
     assert after == before
     assert before["account"] == 25
+
+
+@pytest.mark.parametrize("fixture", [f for f in FIXTURES if f.stem >= "v0.4.0"], ids=lambda f: f.stem)
+def test_applications_and_complaints_survive_upgrades(fixture: Path, tmp_path: Path) -> None:
+    """From 0.4.0 on: applications with their history and scans, consultations and complaints."""
+    path = tmp_path / fixture.name
+    shutil.copy(fixture, path)
+    core = HallCore.open(path)
+    try:
+        clerk = core.auth.login("C001", DEMO_PASSWORD)
+        found = core.application_reads.find(clerk, "王小明")
+        assert len(found) >= 2
+        details = [core.application_reads.detail(clerk, r.application_id) for r in found]
+        assert any(d.attachments for d in details) and any(d.row.expedite_count for d in details)
+        assert core.application_docs.form(clerk, found[0].application_id).application_no == found[0].application_no
+        assert [c.customer_name for c in core.complaints.open_complaints(clerk)] == ["孙先生"]
+        assert len(core.consultations.open_callbacks(clerk)) == 1
+    finally:
+        core.close()
