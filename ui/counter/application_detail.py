@@ -81,6 +81,7 @@ class ApplicationDetailPane(QFrame):
         for n in range(1, MAX_STAGE_KEYS + 1):
             QShortcut(QKeySequence(f"Alt+{n}"), self, lambda n=n: self._stage_key(n))
         for keys, button in (("Ctrl+J", self.expedite), ("Ctrl+O", self.attach)):
+            # QShortcuts, not button shortcuts: the buttons are rebuilt and disabled as the file changes
             QShortcut(QKeySequence(keys), self, lambda b=button: b.isEnabled() and b.click())
         self.show_detail(None)
 
