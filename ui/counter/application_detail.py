@@ -1,6 +1,6 @@
 """One application: where it stands, what may happen next, its history, documents and printouts.
 
-Alt+1…4 move it to the stages offered (in the order shown); Ctrl+E records a 催办; Ctrl+O attaches
+Alt+1…4 move it to the stages offered (in the order shown); Ctrl+J records a 催办; Ctrl+O attaches
 a scan; F8 prints the 登记表 again (the 回执 and the 一次性告知书 have buttons).
 """
 
