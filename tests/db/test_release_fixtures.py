@@ -60,7 +60,10 @@ def test_applications_and_complaints_survive_upgrades(fixture: Path, tmp_path: P
         assert len(found) >= 2
         details = [core.application_reads.detail(clerk, r.application_id) for r in found]
         assert any(d.attachments for d in details) and any(d.row.expedite_count for d in details)
-        assert core.application_docs.form(clerk, found[0].application_id).application_no == found[0].application_no
+        assert (
+            core.application_docs.form(clerk, found[0].application_id).application_no
+            == found[0].application_no
+        )
         assert [c.customer_name for c in core.complaints.open_complaints(clerk)] == ["孙先生"]
         assert len(core.consultations.open_callbacks(clerk)) == 1
     finally:
