@@ -19,6 +19,8 @@ from hallapp.domain.errors import (
     OperatorInactive,
     PermissionDenied,
     SettingUnknown,
+    SyncStopped,
+    SyncUnavailable,
 )
 from ui.printing.failure import PrintFailed
 
@@ -102,6 +104,13 @@ def _input_messages() -> dict[str, str]:
         ),
         "batch_too_large": translate(
             "Errors", "Too many manual tickets at once (at most {limit}); they are handed over in parts."
+        ),
+        "bad_enrolment_code": translate(
+            "Errors",
+            "An enrolment code has {length} letters and digits; copy it again from the administrator.",
+        ),
+        "enrolment_code_invalid": translate(
+            "Errors", "This enrolment code is unknown, used or expired; ask the administrator for a new one."
         ),
         "bad_url": translate(
             "Errors",
@@ -302,6 +311,10 @@ def _refusal_messages() -> dict[str, str]:
         "window_busy": translate(
             "Errors", "A customer is still at window {window_no}; finish or transfer them before pausing."
         ),
+        "enrol_after_numbers": translate(
+            "Errors",
+            "This PC has already issued numbers under its own code; enrol a freshly set-up PC instead.",
+        ),
         "already_rated": translate(
             "Errors", "Ticket {display_no} has already been rated; one rating per service."
         ),
@@ -420,6 +433,26 @@ def _database_messages() -> dict[str, str]:
     }
 
 
+def _sync_stopped_messages() -> dict[str, str]:
+    return {
+        "restored_backup": translate(
+            "Errors",
+            "This PC's database is older than what the central server received (restored from a backup?): "
+            "uploads are stopped; call the administrator before taking more payments.",
+        ),
+        "device_revoked": translate(
+            "Errors", "The central server no longer accepts this PC; ask the administrator to enrol it again."
+        ),
+        "unauthenticated": translate(
+            "Errors",
+            "The central server does not recognise this PC's key; ask the administrator to enrol it again.",
+        ),
+        "other": translate(
+            "Errors", "Uploads to the central server are stopped for a reason the administrator must check."
+        ),
+    }
+
+
 def message_for(exc: BaseException) -> str:
     """The sentence to show for ``exc``; unexpected errors get a generic sentence and a log entry."""
     if isinstance(exc, InvalidForm):
@@ -497,6 +530,21 @@ def _hall_message(exc: HallError) -> str | None:
         ),
         (NotFound, _fixed(translate("Errors", "The record no longer exists; please refresh the list."))),
         (DatabaseUnavailable, lambda e: _database_messages().get(e.params.get("reason", ""))),
+        (
+            SyncUnavailable,
+            _fixed(
+                translate(
+                    "Errors",
+                    "The central server does not answer; work goes on here and is sent when it is back.",
+                )
+            ),
+        ),
+        (
+            SyncStopped,
+            lambda e: _sync_stopped_messages().get(
+                e.params.get("reason", ""), _sync_stopped_messages()["other"]
+            ),
+        ),
         (
             HubUnavailable,
             _fixed(

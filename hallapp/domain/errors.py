@@ -93,3 +93,16 @@ class HubUnavailable(HallError):
     timeout or protocol. The PC keeps retrying; the guide can switch to manual numbering."""
 
     code = "hub_unavailable"
+
+
+class SyncUnavailable(HallError):
+    """The central server did not answer, or answered with a transient error; retried later."""
+
+    code = "sync_unavailable"
+
+
+class SyncStopped(HallError):
+    """Pushing stopped for a reason a person must look at (``reason``: history_diverged,
+    chain_broken, device_revoked, device_mismatch, unauthenticated, restored_backup, malformed)."""
+
+    code = "sync_stopped"

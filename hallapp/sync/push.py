@@ -18,7 +18,7 @@ from sqlalchemy import select, update
 from hallapp.db.engine import Database
 from hallapp.db.models import Outbox, SyncState
 from hallapp.domain.canonical import canonical_json
-from hallapp.domain.errors import HallError
+from hallapp.domain.errors import SyncStopped, SyncUnavailable
 
 PROTOCOL_VERSION = 1
 BATCH_SIZE = 200
@@ -26,20 +26,8 @@ TIMEOUT_S = 30.0
 LAST_ACKED = "last_acked_seq"
 LAST_PUSH_AT = "last_push_at"
 STOPPED = "push_stopped"  # set when pushing must wait for an administrator
+__all__ = ["PushOutcome", "Pusher", "SyncStopped", "SyncUnavailable"]
 _lock = threading.Lock()  # one push at a time in this process
-
-
-class SyncUnavailable(HallError):
-    """The central server did not answer, or answered with a transient error; retried later."""
-
-    code = "sync_unavailable"
-
-
-class SyncStopped(HallError):
-    """Pushing stopped for a reason a person must look at (``reason``: history_diverged,
-    chain_broken, device_revoked, unauthenticated, restored_backup, device_mismatch, malformed)."""
-
-    code = "sync_stopped"
 
 
 @dataclass(frozen=True)
