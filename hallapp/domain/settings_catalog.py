@@ -587,6 +587,16 @@ CATALOG: tuple[SettingDef, ...] = (
         max_length=200,
         url=True,
     ),
+    SettingDef(
+        "sync.server_url",
+        Group.HALL,
+        Kind.TEXT,
+        "",
+        QT_TRANSLATE_NOOP("Settings", "Central server address (empty: this PC works standalone)"),
+        "SYNC_DESIGN §4.5：各营业厅终端与中心服务器同步",
+        max_length=200,
+        url=True,
+    ),
     # Sign-in and security
     SettingDef(
         "security.max_failed_logins",

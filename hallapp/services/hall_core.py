@@ -85,6 +85,25 @@ class HallCore:
         except Exception:  # no keyring backend on this machine: the hub then runs without a key
             return None
 
+    def central_url(self) -> str:
+        """The central server: HALLAPP_SERVER_URL, else the setting; "" = standalone (no sync)."""
+        return os.environ.get("HALLAPP_SERVER_URL") or self.settings.get("sync.server_url")
+
+    def sync_worker(self, on_status):  # type: ignore[no-untyped-def]
+        """A background pusher for this PC, or None when it is standalone or not enrolled (no token)."""
+        from hallapp.sync.device_token import load_token
+
+        url, token = self.central_url(), load_token(self.device.device_id)
+        if not url or not token:
+            return None
+        import httpx
+
+        from hallapp.sync.push import Pusher
+        from hallapp.sync.worker import SyncWorker
+
+        client = httpx.Client(base_url=url, timeout=30.0)
+        return SyncWorker(Pusher(self.db, client, self.device.device_id, token), on_status)
+
     def hub_url(self) -> str:
         """Where this PC finds the hall hub: HALLAPP_HUB_URL, else the hall's setting; "" = embedded."""
         return os.environ.get("HALLAPP_HUB_URL") or self.settings.get("queue.hub_url")

@@ -1761,6 +1761,14 @@
         <translation>一次提交的手工号太多（最多 {limit} 张），系统会分批提交。</translation>
     </message>
     <message>
+        <source>An enrolment code has {length} letters and digits; copy it again from the administrator.</source>
+        <translation>注册码由 {length} 位字母和数字组成，请向管理员重新抄录。</translation>
+    </message>
+    <message>
+        <source>This enrolment code is unknown, used or expired; ask the administrator for a new one.</source>
+        <translation>注册码无效、已使用或已过期，请向管理员索取新的注册码。</translation>
+    </message>
+    <message>
         <source>Enter the address as http://host:port (for example http://192.168.1.10:8765), or leave it empty.</source>
         <translation>请按 http://主机:端口 填写地址（例如 http://192.168.1.10:8765），或留空。</translation>
     </message>
@@ -2017,6 +2025,10 @@
         <translation>{window_no}号窗口还有客户在办理，请先办结或转移后再暂停。</translation>
     </message>
     <message>
+        <source>This PC has already issued numbers under its own code; enrol a freshly set-up PC instead.</source>
+        <translation>本机已用自身编号开出过票据，请在新安装的电脑上注册。</translation>
+    </message>
+    <message>
         <source>Ticket {display_no} has already been rated; one rating per service.</source>
         <translation>{display_no} 号已经评价过，一次服务只能评价一次。</translation>
     </message>
@@ -2141,6 +2153,22 @@
         <translation>数据库文件不存在，请检查路径。</translation>
     </message>
     <message>
+        <source>This PC&apos;s database is older than what the central server received (restored from a backup?): uploads are stopped; call the administrator before taking more payments.</source>
+        <translation>本机数据库比中心服务器已收到的数据旧（可能从备份恢复）：已暂停上传，请先联系管理员再继续收费。</translation>
+    </message>
+    <message>
+        <source>The central server no longer accepts this PC; ask the administrator to enrol it again.</source>
+        <translation>中心服务器已停用本机，请管理员重新注册本机。</translation>
+    </message>
+    <message>
+        <source>The central server does not recognise this PC&apos;s key; ask the administrator to enrol it again.</source>
+        <translation>中心服务器不认可本机密钥，请管理员重新注册本机。</translation>
+    </message>
+    <message>
+        <source>Uploads to the central server are stopped for a reason the administrator must check.</source>
+        <translation>向中心服务器上传已暂停，需管理员检查原因。</translation>
+    </message>
+    <message>
         <source>The operation did not finish. Please try again; if it happens again, call the administrator.</source>
         <translation>操作未完成，请重试；如再次出现，请联系管理员。</translation>
     </message>
@@ -2175,6 +2203,10 @@
     <message>
         <source>The record no longer exists; please refresh the list.</source>
         <translation>该记录已不存在，请刷新列表。</translation>
+    </message>
+    <message>
+        <source>The central server does not answer; work goes on here and is sent when it is back.</source>
+        <translation>中心服务器无响应；本机照常办理，恢复后自动上传。</translation>
     </message>
     <message>
         <source>The hall&apos;s queue server does not answer; it is retried automatically. The guide can switch to manual tickets meanwhile.</source>
@@ -3581,6 +3613,10 @@
         <translation>营业厅叫号服务器地址（留空：由本机叫号）</translation>
     </message>
     <message>
+        <source>Central server address (empty: this PC works standalone)</source>
+        <translation>中心服务器地址（空：本机单机运行）</translation>
+    </message>
+    <message>
         <source>Wrong passwords before the staff number is locked</source>
         <translation>密码连续错误几次锁定工号</translation>
     </message>
@@ -3713,6 +3749,22 @@
     <message>
         <source>Sync: standalone, {count} to upload</source>
         <translation>中心同步：单机模式，待上传 {count} 条</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Sync: online, {count} to upload, last {time}</source>
+        <translation>中心同步：在线，待上传 {count} 条，最近 {time}</translation>
+    </message>
+    <message>
+        <source>Sync: offline, {count} waiting, last {time}; retrying</source>
+        <translation>中心同步：离线，{count} 条待上传，最近 {time}，自动重试中</translation>
+    </message>
+    <message>
+        <source>Sync: stopped, {count} waiting; call the administrator</source>
+        <translation>中心同步：已暂停，{count} 条待上传，请联系管理员</translation>
     </message>
     <message>
         <source>Queue hub: connected</source>

@@ -43,6 +43,7 @@ class CoreOps(QObject):
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hallapp-db")
         self._net = ThreadPoolExecutor(max_workers=4, thread_name_prefix="hallapp-net")
         self._queue_events = None
+        self._sync = None
         self._jobs: dict[int, _Job] = {}
         self._numbers = itertools.count(1)
         self._sig_finished.connect(self._deliver)
@@ -107,7 +108,18 @@ class CoreOps(QObject):
             self._queue_events = QueueEvents(self.core, self)
         return self._queue_events
 
+    @property
+    def sync(self):  # type: ignore[no-untyped-def]
+        """The central sync worker's state (``sig_status``); started on first use, if enrolled."""
+        if self._sync is None:
+            from ui.ops.sync import SyncBridge
+
+            self._sync = SyncBridge(self, self)
+        return self._sync
+
     def shutdown(self) -> None:
+        if self._sync is not None:
+            self._sync.stop()
         if self._queue_events is not None:
             self._queue_events.stop()
         self._net.shutdown(wait=True)

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar
 from hallapp.domain.hall_time import HALL_TZ
 from hallapp.domain.queue_views import HubMode, HubStatus, QueueEvent
 from hallapp.domain.records import Actor
+from hallapp.sync.worker import SyncState, SyncStatus
 from ui.ops import CoreOps
 from ui.printing import DocumentKind, printer_for
 
@@ -37,6 +38,8 @@ class StatusLine(QObject):
         self._timer.start(REFRESH_MS)
         ops.sig_operation_did_execute.connect(self._on_operation)
         ops.queue_events.sig_event.connect(self._on_queue_event)
+        ops.sync.sig_status.connect(self._show_sync)
+        self.sync_status: SyncStatus | None = ops.sync.status
         self.refresh()
 
     def _label(self, text: str) -> QLabel:
@@ -72,13 +75,32 @@ class StatusLine(QObject):
         self.business_date.setText(
             translate("StatusLine", "Business day {date}").format(date=business_date.isoformat())
         )
-        self.sync.setText(
-            translate("StatusLine", "Sync: standalone, {count} to upload").format(count=pending)
-        )
-        self.sync.setProperty("tone", "warn")
+        if self.sync_status is None:
+            self.sync.setText(
+                translate("StatusLine", "Sync: standalone, {count} to upload").format(count=pending)
+            )
+            self.sync.setProperty("tone", "warn")
         for label in (self.sync, self.printer, self.hub):
             label.style().unpolish(label)
             label.style().polish(label)
+
+    def _show_sync(self, status: SyncStatus) -> None:
+        self.sync_status = status
+        last = (
+            status.last_success_at.astimezone(HALL_TZ).strftime("%H:%M")
+            if status.last_success_at
+            else translate("StatusLine", "never")
+        )
+        if status.state is SyncState.ONLINE:
+            text = translate("StatusLine", "Sync: online, {count} to upload, last {time}")
+        elif status.state is SyncState.OFFLINE:
+            text = translate("StatusLine", "Sync: offline, {count} waiting, last {time}; retrying")
+        else:
+            text = translate("StatusLine", "Sync: stopped, {count} waiting; call the administrator")
+        self.sync.setText(text.format(count=status.pending, time=last))
+        self.sync.setProperty("tone", "ok" if status.state is SyncState.ONLINE else "warn")
+        self.sync.style().unpolish(self.sync)
+        self.sync.style().polish(self.sync)
 
     def _show_hub(self, status: HubStatus) -> None:
         if status.mode is HubMode.EMBEDDED:
