@@ -5,15 +5,19 @@ frozen bundle), so this module runs on a server with no GUI libraries installed.
 """
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from hallapp import __version__
 from hallapp.domain.errors import DatabaseUnavailable
 from hallapp.paths import default_database, demo_database
+
+CENTRAL_URL_ENV = "HALLAPP_CENTRAL_URL"  # = hallapp.central.db.URL_ENV (not imported: no SQLAlchemy at start)
 
 
 @dataclass(frozen=True)
@@ -65,8 +69,68 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--db", type=Path, default=None, help="the hub's database (hall role)")
     serve.add_argument("--host", default="0.0.0.0", help="address to listen on")
     serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument("--db-url", default=None, help=f"PostgreSQL URL (central role; or {CENTRAL_URL_ENV})")
+    serve.add_argument("--workers", type=int, default=1, help="worker processes on the port (central role)")
     serve.set_defaults(handler=_cmd_serve)
+    _add_central(sub)
     return p
+
+
+def _add_central(sub: argparse._SubParsersAction) -> None:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db-url", default=None, help=f"PostgreSQL URL (or {CENTRAL_URL_ENV})")
+    central = sub.add_parser("central", help="central server administration (PostgreSQL)")
+    actions = central.add_subparsers(dest="central_action", required=True)
+    actions.add_parser("init-db", parents=[common], help="create or upgrade the central schema")
+    hall = actions.add_parser("add-hall", parents=[common], help="register a business hall")
+    hall.add_argument("--hall", required=True, help="hall id, e.g. H0001")
+    hall.add_argument("--name", required=True)
+    code = actions.add_parser("enrolment-code", parents=[common], help="print a one-time enrolment code")
+    code.add_argument("--hall", required=True)
+    code.add_argument("--minutes", type=int, default=15)
+    revoke = actions.add_parser("revoke-device", parents=[common], help="refuse a device from now on")
+    revoke.add_argument("--device", required=True, help="device id or device code (H000001)")
+    central.set_defaults(handler=_cmd_central)
+    enrol = sub.add_parser("enrol", help="enrol this PC with the central server (one-time code)")
+    enrol.add_argument("--db", type=Path, help="this PC's database (default: the user data folder)")
+    enrol.add_argument("--server", required=True, help="the central server, e.g. https://hallapp.example.cn")
+    enrol.add_argument("--code", required=True, help="the one-time enrolment code from the administrator")
+    enrol.set_defaults(handler=_cmd_enrol)
+
+
+def _cmd_enrol(args: argparse.Namespace, _frontend: Frontend | None) -> int:
+    """Give this PC its identity from the central server; the token goes to the OS keyring."""
+    import platform
+
+    import httpx
+
+    from hallapp import __version__
+    from hallapp.domain.errors import HallError
+    from hallapp.services.hall_core import HallCore
+    from hallapp.sync.device_token import store_token
+    from hallapp.sync.enrol import enrol
+
+    core = HallCore.open(args.db or default_database())
+    try:
+        with httpx.Client(base_url=args.server.rstrip("/"), timeout=30.0) as client:
+            done = enrol(
+                core.db,
+                client,
+                args.code,
+                hostname=platform.node(),
+                client_version=__version__,
+                keep_token=store_token,
+            )
+    except HallError as exc:
+        print(f"注册未完成（{exc.code}: {exc.params}）。", file=sys.stderr)
+        return 1
+    except Exception as exc:  # no keyring backend: nothing was changed on this PC
+        print(f"本机无法安全保存设备密钥：{exc}", file=sys.stderr)
+        return 1
+    finally:
+        core.close()
+    print(f"本机已注册：设备编号 {done.device_code}，营业厅 {done.central_hall_id}。")
+    return 0
 
 
 def _frontend(frontend: Frontend | None) -> Frontend | None:
@@ -147,15 +211,112 @@ def _cmd_db(args: argparse.Namespace, _frontend: Frontend | None) -> int:
 
 
 def _cmd_serve(args: argparse.Namespace, _frontend: Frontend | None) -> int:
-    if args.role == "central":
-        print("hallapp serve --role central: 中心服务端尚未提供（见 issue 6）。", file=sys.stderr)
-        return 2
     if not 0 < args.port < 65536:
         print("端口应在 1 到 65535 之间。", file=sys.stderr)
         return 2
+    if args.role == "central":
+        return _serve_central(args)
     from hallapp.server.hub_serve import serve_hub
 
     return serve_hub(args.db or default_database(), host=args.host, port=args.port)
+
+
+def _central_url(args: argparse.Namespace) -> str | None:
+    url = args.db_url or os.environ.get(CENTRAL_URL_ENV)
+    if not url:
+        print(f"尚未提供中心数据库地址：请用 --db-url 或环境变量 {CENTRAL_URL_ENV} 指定。", file=sys.stderr)
+    return url
+
+
+def _serve_central(args: argparse.Namespace) -> int:
+    url = _central_url(args)
+    if not url:
+        return 2
+    if not 1 <= args.workers <= 64:
+        print("--workers 应在 1 到 64 之间。", file=sys.stderr)
+        return 2
+    from hallapp.central.serve import SchemaNotCurrent, serve_central
+
+    try:
+        return serve_central(url, host=args.host, port=args.port, workers=args.workers)
+    except SchemaNotCurrent:
+        print("中心数据库不是最新版本，请先运行 hallapp central init-db。", file=sys.stderr)
+        return 2
+
+
+def _cmd_central(args: argparse.Namespace, _frontend: Frontend | None) -> int:
+    url = _central_url(args)
+    if not url:
+        return 2
+    from sqlalchemy.exc import OperationalError
+
+    from hallapp.central.errors import AdminError
+
+    try:
+        return CENTRAL_ACTIONS[args.central_action](args, url)
+    except AdminError as exc:
+        print(f"无法完成：{exc.code} {exc.params}", file=sys.stderr)
+        return 1
+    except OperationalError as exc:
+        print(f"中心数据库不可用：{exc.orig}", file=sys.stderr)
+        return 3
+
+
+def _central_init_db(_args: argparse.Namespace, url: str) -> int:
+    from hallapp.central.db import upgrade
+
+    upgrade(url)
+    print("中心数据库已升级到最新版本。")
+    return 0
+
+
+@contextmanager
+def _central_sessions(url: str):  # type: ignore[no-untyped-def]
+    from hallapp.central.db import make_engine, make_sessions
+
+    engine = make_engine(url, pool_size=1, max_overflow=0)
+    try:
+        yield make_sessions(engine)
+    finally:
+        engine.dispose()
+
+
+def _central_add_hall(args: argparse.Namespace, url: str) -> int:
+    from hallapp.central.enrolment import create_hall
+
+    with _central_sessions(url) as sessions:
+        create_hall(sessions, args.hall, args.name)
+    print(f"营业厅已登记：{args.hall} {args.name}")
+    return 0
+
+
+def _central_enrolment_code(args: argparse.Namespace, url: str) -> int:
+    from hallapp.central.enrolment import create_enrolment_code
+
+    with _central_sessions(url) as sessions:
+        issued = create_enrolment_code(sessions, args.hall, minutes=args.minutes)
+    print(issued.code)  # alone on stdout, for scripts; the rest goes to stderr
+    print(
+        f"营业厅 {issued.hall_id}，一次有效，有效至 {issued.expires_at:%Y-%m-%d %H:%M} UTC", file=sys.stderr
+    )
+    return 0
+
+
+def _central_revoke_device(args: argparse.Namespace, url: str) -> int:
+    from hallapp.central.enrolment import revoke_device
+
+    with _central_sessions(url) as sessions:
+        device = revoke_device(sessions, args.device)
+    print(f"设备已吊销：{device.device_code} ({device.device_id})")
+    return 0
+
+
+CENTRAL_ACTIONS: dict[str, Callable[[argparse.Namespace, str], int]] = {
+    "init-db": _central_init_db,
+    "add-hall": _central_add_hall,
+    "enrolment-code": _central_enrolment_code,
+    "revoke-device": _central_revoke_device,
+}
 
 
 def _run_smoke(frontend: Frontend | None) -> int:

@@ -86,8 +86,14 @@ class HallCore:
             return None
 
     def central_url(self) -> str:
-        """The central server: HALLAPP_SERVER_URL, else the setting; "" = standalone (no sync)."""
-        return os.environ.get("HALLAPP_SERVER_URL") or self.settings.get("sync.server_url")
+        """The central server: HALLAPP_SERVER_URL, else the setting, else where this PC enrolled;
+        "" = standalone (no sync)."""
+        from hallapp.db.models import SyncState
+
+        with self.db.read() as s:
+            enrolled_at = s.get(SyncState, "server_url")
+            enrolled = enrolled_at.value if enrolled_at else ""
+        return os.environ.get("HALLAPP_SERVER_URL") or self.settings.get("sync.server_url") or enrolled
 
     def sync_worker(self, on_status):  # type: ignore[no-untyped-def]
         """A background pusher for this PC, or None when it is standalone or not enrolled (no token)."""
@@ -98,10 +104,10 @@ class HallCore:
             return None
         import httpx
 
-        from hallapp.sync.push import Pusher
+        from hallapp.sync.push import TIMEOUT_S, Pusher
         from hallapp.sync.worker import SyncWorker
 
-        client = httpx.Client(base_url=url, timeout=30.0)
+        client = httpx.Client(base_url=url, timeout=TIMEOUT_S)
         return SyncWorker(Pusher(self.db, client, self.device.device_id, token), on_status)
 
     def hub_url(self) -> str:

@@ -22,6 +22,7 @@ from hallapp.sync.push import SyncUnavailable
 CODE_CHARS = frozenset("23456789ABCDEFGHJKMNPQRSTUVWXYZ")
 CODE_LENGTH = 10
 CENTRAL_HALL = "central_hall_id"
+SERVER_URL = "server_url"  # where this PC enrolled; the setting sync.server_url can point elsewhere
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ def enrol(
     _check_fresh(db)
     body = {"enrolment_code": code, "hostname": hostname[:100], "client_version": client_version}
     try:
-        answer = client.post("/v1/devices/enroll", content=canonical_json(body), timeout=30.0)
+        answer = client.post("/v1/devices/enroll", content=canonical_json(body))
     except httpx.HTTPError as exc:
         raise SyncUnavailable(reason=type(exc).__name__) from None
     if answer.status_code == 403:
@@ -66,7 +67,7 @@ def enrol(
     data = answer.json()
     enrolled = Enrolled(data["device_id"], data["device_code"], data["hall_id"], data["server_epoch"])
     keep_token(enrolled.device_id, data["device_token"])  # first: without it the identity is useless
-    _take_identity(db, enrolled)
+    _take_identity(db, enrolled, str(client.base_url).rstrip("/"))
     return enrolled
 
 
@@ -77,7 +78,7 @@ def _check_fresh(db: Database) -> None:
         raise ActionRefused("enrol_after_numbers", series=used.series)
 
 
-def _take_identity(db: Database, enrolled: Enrolled) -> None:
+def _take_identity(db: Database, enrolled: Enrolled, server_url: str) -> None:
     with db.write() as s:
         identity = s.get(DeviceIdentity, 1)
         identity.device_id = enrolled.device_id
@@ -87,8 +88,9 @@ def _take_identity(db: Database, enrolled: Enrolled) -> None:
         identity.enrolled_at = datetime.now(UTC)
         for series in s.scalars(select(NumberSeries)):
             series.prefix = enrolled.device_code
-        row = s.get(SyncState, CENTRAL_HALL)
-        if row is None:
-            s.add(SyncState(key=CENTRAL_HALL, value=enrolled.central_hall_id))
-        else:
-            row.value = enrolled.central_hall_id
+        for key, value in ((CENTRAL_HALL, enrolled.central_hall_id), (SERVER_URL, server_url)):
+            row = s.get(SyncState, key)
+            if row is None:
+                s.add(SyncState(key=key, value=value))
+            else:
+                row.value = value

@@ -22,7 +22,7 @@ from hallapp.domain.errors import SyncStopped, SyncUnavailable
 
 PROTOCOL_VERSION = 1
 BATCH_SIZE = 200
-TIMEOUT_S = 30.0
+TIMEOUT_S = 30.0  # the client's timeout (set where the httpx.Client is made)
 LAST_ACKED = "last_acked_seq"
 LAST_PUSH_AT = "last_push_at"
 STOPPED = "push_stopped"  # set when pushing must wait for an administrator
@@ -141,13 +141,11 @@ class Pusher:
 
     def _post(self, path: str, body: dict[str, Any]) -> httpx.Response:
         return self._send(
-            lambda: self.client.post(
-                path, content=canonical_json(body), headers=self._headers(), timeout=TIMEOUT_S
-            )
+            lambda: self.client.post(path, content=canonical_json(body), headers=self._headers())
         )
 
     def _get(self, path: str) -> httpx.Response:
-        return self._send(lambda: self.client.get(path, headers=self._headers(), timeout=TIMEOUT_S))
+        return self._send(lambda: self.client.get(path, headers=self._headers()))
 
     def _send(self, call) -> httpx.Response:  # type: ignore[no-untyped-def]
         try:

@@ -58,7 +58,8 @@ def test_db_check_reports_a_damaged_file_and_leaves_it(tmp_path: Path, capsys) -
     assert path.read_bytes() == b"garbage" * 1000
 
 
-def test_serve_central_says_it_is_not_available_yet(capsys) -> None:  # type: ignore[no-untyped-def]
+def test_serve_central_needs_a_database_url(capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.delenv("HALLAPP_CENTRAL_URL", raising=False)
     assert main(["serve", "--role", "central"]) == 2
     assert "尚未提供" in capsys.readouterr().err
 

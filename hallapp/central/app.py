@@ -1,0 +1,190 @@
+"""The central server's HTTP API (docs/sync_protocol.md): health, metrics, enrolment, meta, push.
+
+Stateless between requests but for per-process metrics: every worker builds its own app from the
+database URL, so any number of Uvicorn workers can share one port.
+"""
+
+import logging
+import os
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import asdict
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, PlainTextResponse
+from pydantic import BaseModel, ValidationError
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from hallapp import __version__
+from hallapp.central.bodies import MAX_OPS, PROTOCOL_MAX, PROTOCOL_MIN, EnrolBody, PushBody
+from hallapp.central.db import URL_ENV, Sessions, make_engine, make_sessions
+from hallapp.central.enrolment import device_for_token, enrol, server_epoch
+from hallapp.central.errors import Refusal, device_revoked, malformed, unauthenticated
+from hallapp.central.logs import configure_logging
+from hallapp.central.metrics import Metrics
+from hallapp.central.middleware import RequestLog, read_body
+from hallapp.central.push import push
+from hallapp.central.schema import Device
+
+log = logging.getLogger(__name__)
+Body = TypeVar("Body", bound=BaseModel)
+MAX_TOKEN_CHARS = 128
+
+
+def create_app(url: str) -> FastAPI:
+    engine = make_engine(url)
+    sessions = make_sessions(engine)
+    metrics = Metrics()
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        engine.dispose()
+
+    app = FastAPI(
+        title="HallApp central", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None
+    )
+    app.add_middleware(RequestLog, metrics=metrics)
+    _install_error_handlers(app)
+    _service_routes(app, engine, metrics)
+    _device_routes(app, sessions, metrics)
+    return app
+
+
+def app_from_env() -> FastAPI:
+    """The factory each Uvicorn worker calls (``hallapp serve --role central``)."""
+    configure_logging()
+    return create_app(os.environ[URL_ENV])
+
+
+def parse(model: type[Body], raw: bytes) -> Body:
+    try:
+        return model.model_validate_json(raw)
+    except ValidationError as exc:
+        raise malformed() from exc
+
+
+def _service_routes(app: FastAPI, engine: Engine, metrics: Metrics) -> None:
+    @app.get("/health")
+    def health() -> JSONResponse:
+        try:
+            with engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+        except SQLAlchemyError:
+            log.warning("health: database unavailable")
+            return JSONResponse({"status": "error", "db": "unavailable"}, 503)
+        return JSONResponse({"status": "ok", "db": "ok"})
+
+    @app.get("/metrics")
+    def metrics_text() -> PlainTextResponse:
+        return PlainTextResponse(metrics.render(), media_type="text/plain; version=0.0.4")
+
+
+def _device_routes(app: FastAPI, sessions: Sessions, metrics: Metrics) -> None:
+    def known_device(request: Request) -> Device:
+        """Any enrolled device that is not revoked or suspended (a quarantined one may read meta)."""
+        scheme, _, token = (request.headers.get("authorization") or "").partition(" ")
+        if scheme.lower() != "bearer" or not token or len(token) > MAX_TOKEN_CHARS:
+            raise unauthenticated()
+        device = device_for_token(sessions, token.strip())
+        if device is None:
+            raise unauthenticated()
+        request.state.device_id = device.device_id
+        if device.status in ("revoked", "suspended"):
+            log.warning("refused %s device %s on %s", device.status, device.device_id, request.url.path)
+            raise device_revoked(device.status)
+        return device
+
+    Known = Depends(known_device)
+
+    def active_device(device: Device = Known) -> Device:
+        if device.status != "active":
+            log.warning("refused %s device %s on push", device.status, device.device_id)
+            raise device_revoked(device.status)
+        return device
+
+    Active = Depends(active_device)
+
+    @app.post("/v1/devices/enroll", status_code=201)
+    async def enroll(request: Request) -> JSONResponse:
+        body = parse(EnrolBody, await read_body(request))
+        try:
+            done = await run_in_threadpool(
+                enrol,
+                sessions,
+                body.enrolment_code,
+                hostname=body.hostname,
+                client_version=body.client_version,
+            )
+        except Refusal:
+            metrics.enrolment("refused")
+            log.warning("enrolment refused: code unknown, used or expired")
+            raise
+        metrics.enrolment("ok")
+        request.state.device_id = done.device_id
+        log.info("device %s (%s) enrolled in hall %s", done.device_id, done.device_code, done.hall_id)
+        return JSONResponse(asdict(done), 201)
+
+    @app.get("/v1/sync/meta")
+    def meta(device: Device = Known) -> dict[str, Any]:
+        return {
+            "server_epoch": server_epoch(sessions),
+            "server_time": datetime.now(UTC).isoformat(),
+            "protocol_min": PROTOCOL_MIN,
+            "protocol_max": PROTOCOL_MAX,
+            "device_id": device.device_id,
+            "device_status": device.status,
+            "last_acked_seq": device.last_acked_seq,
+            "last_chain_hash": device.last_chain_hash,
+        }
+
+    @app.post("/v1/sync/push")
+    async def push_batch(request: Request, device: Device = Active) -> dict[str, Any]:
+        body = parse(PushBody, await read_body(request))
+        if len(body.ops) > MAX_OPS:
+            raise Refusal(413, "batch_too_large", limit=MAX_OPS)
+        if not PROTOCOL_MIN <= body.protocol_version <= PROTOCOL_MAX:
+            raise Refusal(426, "protocol_unsupported", protocol_min=PROTOCOL_MIN, protocol_max=PROTOCOL_MAX)
+        if body.device_id != device.device_id:
+            raise Refusal(403, "device_mismatch")
+        started = time.perf_counter()
+        try:
+            answer = await run_in_threadpool(push, sessions, body)
+        except Refusal as exc:
+            metrics.push_done(exc.body["error"], time.perf_counter() - started)
+            raise
+        statuses = [r["status"] for r in answer["results"]]
+        metrics.push_done("ok", time.perf_counter() - started, statuses)
+        return answer
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(Refusal)
+    async def refused(_request: Request, exc: Refusal) -> JSONResponse:
+        return JSONResponse(exc.body, exc.status)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_request: Request, _exc: RequestValidationError) -> JSONResponse:
+        return JSONResponse({"error": "malformed"}, 400)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        codes = {404: "not_found", 405: "method_not_allowed"}
+        return JSONResponse({"error": codes.get(exc.status_code, "http_error")}, exc.status_code)
+
+    @app.exception_handler(OperationalError)
+    async def database_down(_request: Request, exc: OperationalError) -> JSONResponse:
+        log.error("database unavailable: %s", exc.orig)
+        return JSONResponse({"error": "db_unavailable"}, 503, headers={"Retry-After": "5"})
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.error("unexpected error on %s", request.url.path, exc_info=exc)
+        return JSONResponse({"error": "internal"}, 500)
