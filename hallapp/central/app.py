@@ -10,7 +10,7 @@ import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import asdict
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
 from fastapi import Depends, FastAPI, Request
@@ -31,6 +31,7 @@ from hallapp.central.logs import configure_logging
 from hallapp.central.metrics import Metrics
 from hallapp.central.middleware import RequestLog, read_body
 from hallapp.central.push import push
+from hallapp.central.reconcile import day_report
 from hallapp.central.schema import Device
 
 log = logging.getLogger(__name__)
@@ -145,6 +146,8 @@ def _device_routes(app: FastAPI, sessions: Sessions, metrics: Metrics) -> None:
             "last_chain_hash": device.last_chain_hash,
         }
 
+    _reconcile_route(app, sessions, Known)
+
     @app.post("/v1/sync/push")
     async def push_batch(request: Request, device: Device = Active) -> dict[str, Any]:
         body = parse(PushBody, await read_body(request))
@@ -163,6 +166,18 @@ def _device_routes(app: FastAPI, sessions: Sessions, metrics: Metrics) -> None:
         statuses = [r["status"] for r in answer["results"]]
         metrics.push_done("ok", time.perf_counter() - started, statuses)
         return answer
+
+
+def _reconcile_route(app: FastAPI, sessions: Sessions, known: Any) -> None:
+    @app.get("/v1/sync/reconcile")
+    def reconcile(business_date: str, device: Device = known) -> dict[str, Any]:
+        """What the server holds of this device on a business day, with each shift's check (§4.13)."""
+        try:
+            day = date.fromisoformat(business_date)
+        except ValueError:
+            raise Refusal(400, "malformed", field="business_date") from None
+        with sessions() as s:
+            return day_report(s, s.get(Device, device.device_id), day)
 
 
 def _install_error_handlers(app: FastAPI) -> None:

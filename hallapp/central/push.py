@@ -19,6 +19,7 @@ from hallapp.central.bodies import OpBody, PushBody
 from hallapp.central.db import Sessions
 from hallapp.central.errors import HistoryDiverged, Refusal, device_revoked, malformed
 from hallapp.central.payments import CONSTRAINT_REASONS, Rejected, Result, record_payment, reverse_payment
+from hallapp.central.reconcile import close_shift
 from hallapp.central.schema import AppliedOp, Device
 from hallapp.domain.canonical import chain_hash, sha256_hex
 
@@ -29,6 +30,7 @@ Handler = Callable[[Session, Device, OpBody], Result]
 HANDLERS: dict[tuple[str, int], Handler] = {
     ("payment.record", 1): record_payment,
     ("payment.reverse", 1): reverse_payment,
+    ("shift.close", 1): close_shift,
 }
 
 

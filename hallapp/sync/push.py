@@ -9,7 +9,7 @@ import threading
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import httpx
@@ -104,6 +104,13 @@ class Pusher:
         with self.db.write() as s:
             _put(s, STOPPED, reason)
         raise SyncStopped(reason=reason)
+
+    def reconcile(self, day: date) -> dict[str, Any]:
+        """The server's view of this PC's business day and each closed shift's check (§4.13)."""
+        answer = self._get(f"/v1/sync/reconcile?business_date={day.isoformat()}")
+        if answer.status_code != 200:
+            self._refused(answer)
+        return answer.json()
 
     def pending(self) -> int:
         with self.db.read() as s:

@@ -155,3 +155,31 @@ def test_the_enrol_command_and_the_worker_the_app_starts(tmp_path, client, sessi
         assert central_payments(sessions) == local_receipts(core)
     finally:
         core.close()
+
+
+def test_a_closed_shift_is_reconciled_on_the_server(pc, client, sessions) -> None:
+    core, clerk, token, _ = pc
+    take_payments(core, clerk, 3)
+    core.shifts.close(clerk, {}, "测试：现金已交")
+    pusher = Pusher(core.db, client, core.device.device_id, token)
+    pusher.push_all()
+    report = pusher.reconcile(START.date())
+    assert report["status"] == "ok" and report["payment_count"] == 3
+    assert [s["status"] for s in report["shifts"]] == ["ok"]
+    assert report["shifts"][0]["server"]["payment_count"] == 3
+
+
+def test_a_payment_missing_on_the_server_shows_as_lost(pc, client, sessions) -> None:
+    core, clerk, token, _ = pc
+    take_payments(core, clerk, 3)
+    pusher = Pusher(core.db, client, core.device.device_id, token)
+    pusher.push_all()
+    with sessions.begin() as s:  # as if the server had lost a committed payment
+        s.delete(s.scalars(select(Payment)).first())
+    core.shifts.close(clerk, {}, "测试：现金已交")
+    pusher.push_all()
+    report = pusher.reconcile(START.date())
+    assert report["status"] == "mismatch"
+    problems = {p["check"]: p for p in report["shifts"][0]["problems"]}
+    assert problems["payment_count"]["kind"] == "lost"
+    assert problems["payment_count"]["declared"] == 3 and problems["payment_count"]["server"] == 2
