@@ -22,7 +22,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from hallapp import __version__
+from hallapp import __version__, failpoints
 from hallapp.central.bodies import MAX_OPS, PROTOCOL_MAX, PROTOCOL_MIN, EnrolBody, PushBody
 from hallapp.central.db import URL_ENV, Sessions, make_engine, make_sessions
 from hallapp.central.enrolment import device_for_token, enrol, server_epoch
@@ -163,6 +163,7 @@ def _device_routes(app: FastAPI, sessions: Sessions, metrics: Metrics) -> None:
         except Refusal as exc:
             metrics.push_done(exc.body["error"], time.perf_counter() - started)
             raise
+        failpoints.hit("server.after_commit_before_response")  # committed; the answer is lost
         statuses = [r["status"] for r in answer["results"]]
         metrics.push_done("ok", time.perf_counter() - started, statuses)
         return answer

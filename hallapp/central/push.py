@@ -15,6 +15,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from hallapp import failpoints
 from hallapp.central.bodies import OpBody, PushBody
 from hallapp.central.db import Sessions
 from hallapp.central.errors import HistoryDiverged, Refusal, device_revoked, malformed
@@ -76,6 +77,7 @@ def _apply(s: Session, device: Device, batch: PushBody) -> list[Result]:
         if op.prev_hash != device.last_chain_hash:
             raise Refusal(409, "chain_broken", at_seq=op.device_seq)
         result = _handle(s, device, op, payload.get("v"))
+        failpoints.hit("server.mid_batch")  # inside the batch's transaction: nothing may stick
         ledger.append(_ledger_row(device, op, result, batch.batch_id))
         device.last_acked_seq = op.device_seq
         device.last_chain_hash = chain_hash(op.prev_hash, op.op_id, op.payload_hash)

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from hallapp import failpoints
 from hallapp.db.models import (
     Account,
     ArrearsNotice,
@@ -29,7 +30,7 @@ from hallapp.domain.payments import AccountDue, PaymentRequest, PaymentResult, c
 from hallapp.domain.permissions import Permission, require
 from hallapp.domain.printouts import ReceiptDoc
 from hallapp.domain.records import Actor
-from hallapp.services import audit, failpoints, numbers
+from hallapp.services import audit, numbers
 from hallapp.services.context import ServiceBase
 from hallapp.services.dues import load_due
 from hallapp.services.receipt_doc import build_receipt_doc

@@ -10,6 +10,7 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from hallapp import failpoints
 from hallapp.db.models import (
     Account,
     Approval,
@@ -28,7 +29,7 @@ from hallapp.domain.numbering import receipt_no
 from hallapp.domain.payments import PaymentResult, clean_note
 from hallapp.domain.permissions import Permission, require
 from hallapp.domain.records import Actor
-from hallapp.services import audit, failpoints, numbers
+from hallapp.services import audit, numbers
 from hallapp.services.context import ServiceBase
 from hallapp.services.dues import load_due
 from hallapp.services.payment_service import RECEIPT_SERIES, payment_payload, payment_result

@@ -15,6 +15,7 @@ from typing import Any
 import httpx
 from sqlalchemy import select, update
 
+from hallapp import failpoints
 from hallapp.db.engine import Database
 from hallapp.db.models import Outbox, SyncState
 from hallapp.domain.canonical import canonical_json
@@ -76,6 +77,7 @@ class Pusher:
                     "protocol_version": PROTOCOL_VERSION,
                     "ops": [_op(r) for r in rows],
                 }
+                failpoints.hit("client.before_push_send")
                 answer = self._post("/v1/sync/push", body)
                 if answer.status_code == 200:
                     return self._acked(answer.json(), len(rows))
@@ -165,6 +167,7 @@ class Pusher:
 
     def _acked(self, data: dict[str, Any], sent: int) -> PushOutcome:
         results = {r["device_seq"]: r for r in data["results"]}
+        failpoints.hit("client.after_response_before_ack_commit")
         now = datetime.now(UTC)
         statuses: Counter[str] = Counter()
         with self.db.write() as s:

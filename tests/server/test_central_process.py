@@ -27,11 +27,11 @@ def central(capsys: pytest.CaptureFixture[str], url: str, *args: str) -> str:
 
 
 class CentralProcess:
-    def __init__(self, url: str, log: Path) -> None:
+    def __init__(self, url: str, log: Path, workers: int = 2) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = log
-        command = [sys.executable, "-m", "hallapp", "serve", "--role", "central", "--workers", "2"]
+        command = [sys.executable, "-m", "hallapp", "serve", "--role", "central", "--workers", str(workers)]
         command += ["--host", "127.0.0.1", "--port", str(self.port)]
         with log.open("ab") as out:
             env = os.environ | {"HALLAPP_CENTRAL_URL": url}
