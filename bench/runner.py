@@ -26,6 +26,7 @@ BENCHES = (
     "ticket_print",
     "queue_hub",
     "applications",
+    "sync",
 )
 ALIASES = {
     "rss": "memory",
@@ -39,6 +40,7 @@ ALIASES = {
     "hub": "queue_hub",
     "queue": "queue_hub",
     "intake": "applications",
+    "push": "sync",
 }
 
 
@@ -175,6 +177,7 @@ def _run_one(bench: str, report: Report, db: Path, *, quick: bool, args) -> None
         "ticket_print": ("bench.ticket_print", "run_ticket_print", {"quick": True}),
         "queue_hub": ("bench.queue_hub", "run_queue_hub", {"quick": True}),
         "applications": ("bench.applications", "run_applications", {"db": True, "quick": True}),
+        "sync": ("bench.sync", "run_sync", {"quick": True}),
     }[bench]
     run = getattr(importlib.import_module(module), function)
     positional = [db] if needs.get("db") else []

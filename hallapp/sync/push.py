@@ -20,6 +20,7 @@ from hallapp.db.engine import Database
 from hallapp.db.models import Outbox, SyncState
 from hallapp.domain.canonical import canonical_json
 from hallapp.domain.errors import SyncStopped, SyncUnavailable
+from hallapp.sync import outbox
 
 PROTOCOL_VERSION = 1
 BATCH_SIZE = 200
@@ -116,7 +117,13 @@ class Pusher:
 
     def pending(self) -> int:
         with self.db.read() as s:
-            return len(s.scalars(select(Outbox.device_seq).where(Outbox.status == "pending")).all())
+            return outbox.pending_count(s)
+
+    def heartbeat(self) -> None:
+        """Ask the server how it is (nothing to push): raises SyncUnavailable when it does not answer."""
+        answer = self._get("/v1/sync/meta")
+        if answer.status_code != 200:
+            self._refused(answer)
 
     def _check_not_stopped(self) -> None:
         with self.db.read() as s:
@@ -170,18 +177,21 @@ class Pusher:
         failpoints.hit("client.after_response_before_ack_commit")
         now = datetime.now(UTC)
         statuses: Counter[str] = Counter()
+        rows = []
+        for seq, result in results.items():
+            status = result["status"]
+            stored = result.get("original", {}).get("status", status) if status == "duplicate" else status
+            statuses[stored] += 1
+            rows.append(
+                {
+                    "device_seq": seq,
+                    "status": stored,
+                    "server_result": canonical_json(result),
+                    "acked_at": now,
+                }
+            )
         with self.db.write() as s:
-            for seq, result in results.items():
-                status = result["status"]
-                stored = result.get("original", {}).get("status", status) if status == "duplicate" else status
-                statuses[stored] += 1
-                s.execute(
-                    update(Outbox)
-                    .where(Outbox.device_seq == seq)
-                    .values(
-                        status=stored, server_result=canonical_json(result), acked_at=now, last_error=None
-                    )
-                )
+            s.execute(update(Outbox), rows)  # one executemany by primary key
             _put(s, LAST_ACKED, str(data["ack_up_to"]))
             _put(s, LAST_PUSH_AT, now.isoformat())
         return PushOutcome(sent, data["ack_up_to"], dict(statuses), self.pending())

@@ -77,6 +77,8 @@ class SyncWorker:
         now = datetime.now(UTC)
         try:
             outcome = self.pusher.push_all()
+            if not outcome.sent:  # nothing to send: still ask, so "online" means the server answers
+                self.pusher.heartbeat()
         except SyncUnavailable as exc:
             self.failures += 1
             since = self.status.since if self.status.state is SyncState.OFFLINE else now

@@ -24,21 +24,24 @@ class FakeCentral:
         self.applied: dict[int, dict] = {}
         self.head = GENESIS_HASH
         self.fail_next: list[object] = []  # an int status, "drop" (applied, answer lost) or "timeout"
+        self.fail_meta_next: list[object] = []  # the same for GET /v1/sync/meta
         self.requests = 0
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
         self.requests += 1
         assert request.headers["Authorization"] == "Bearer secret"
-        if request.url.path == "/v1/sync/meta":
-            return httpx.Response(
-                200, json={"last_acked_seq": len(self.applied), "last_chain_hash": self.head}
-            )
-        body = json.loads(request.content)
-        mode = self.fail_next.pop(0) if self.fail_next else None
+        meta = request.url.path == "/v1/sync/meta"
+        script = self.fail_meta_next if meta else self.fail_next
+        mode = script.pop(0) if script else None
         if mode == "timeout":
             raise httpx.ConnectTimeout("no answer")
         if isinstance(mode, int):
             return httpx.Response(mode, json={"error": "scripted"})
+        if meta:
+            return httpx.Response(
+                200, json={"last_acked_seq": len(self.applied), "last_chain_hash": self.head}
+            )
+        body = json.loads(request.content)
         results = []
         for op in body["ops"]:
             seq = op["device_seq"]
@@ -209,3 +212,16 @@ def test_the_worker_thread_pushes_when_woken_and_stops(core, clerk, central) -> 
     assert done.wait(5)
     worker.stop()
     assert seen[-1].state is State.ONLINE and seen[-1].pending == 0
+
+
+def test_with_nothing_to_send_online_still_means_the_server_answers(core, central) -> None:
+    seen = []
+    worker = SyncWorker(pusher(core, central), seen.append, rng=random.Random(3))
+    with core.db.write() as s:  # nothing pending
+        s.execute(__import__("sqlalchemy").update(Outbox).values(status="applied"))
+    assert worker.run_once() == 15.0 and seen[-1].state is State.ONLINE
+    central.fail_meta_next = ["timeout"]
+    requests = central.requests
+    worker.run_once()
+    assert central.requests == requests + 1
+    assert seen[-1].state is State.OFFLINE
