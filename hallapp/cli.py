@@ -90,6 +90,11 @@ def _add_central(sub: argparse._SubParsersAction) -> None:
     code.add_argument("--minutes", type=int, default=15)
     revoke = actions.add_parser("revoke-device", parents=[common], help="refuse a device from now on")
     revoke.add_argument("--device", required=True, help="device id or device code (H000001)")
+    for action, what in (("import-accounts", "customers and accounts"), ("import-bills", "bills")):
+        imp = actions.add_parser(action, parents=[common], help=f"import {what} from the billing CSV export")
+        imp.add_argument("file", type=Path, help="CSV file (UTF-8, UTF-8 with BOM or GB18030)")
+        imp.add_argument("--rejects", type=Path, default=None, help="write the refused rows to this CSV")
+        imp.add_argument("--account-length", type=int, default=10, help="digits of an account number")
     central.set_defaults(handler=_cmd_central)
     enrol = sub.add_parser("enrol", help="enrol this PC with the central server (one-time code)")
     enrol.add_argument("--db", type=Path, help="this PC's database (default: the user data folder)")
@@ -311,11 +316,36 @@ def _central_revoke_device(args: argparse.Namespace, url: str) -> int:
     return 0
 
 
+def _central_import(args: argparse.Namespace, url: str) -> int:
+    """0: every row imported; 1: some refused or in a failed batch; 2: the file was refused."""
+    from hallapp.central.master_csv import FileRefused
+    from hallapp.central.master_import import import_accounts, import_bills
+
+    if not 4 <= args.account_length <= 20:
+        print("--account-length 应在 4 到 20 之间。", file=sys.stderr)
+        return 2
+    run = import_accounts if args.central_action == "import-accounts" else import_bills
+    with _central_sessions(url) as sessions:
+        try:
+            report = run(sessions, args.file, account_no_length=args.account_length)
+        except FileRefused as exc:
+            print(f"文件未导入：{exc.reason}", file=sys.stderr)
+            return 2
+    for line in report.summary_lines():
+        print(line)
+    if args.rejects is not None and report.rejected_rows:
+        count = report.write_rejects(args.rejects)
+        print(f"拒收的 {count} 行已写入：{args.rejects}")
+    return 0 if report.ok else 1
+
+
 CENTRAL_ACTIONS: dict[str, Callable[[argparse.Namespace, str], int]] = {
     "init-db": _central_init_db,
     "add-hall": _central_add_hall,
     "enrolment-code": _central_enrolment_code,
     "revoke-device": _central_revoke_device,
+    "import-accounts": _central_import,
+    "import-bills": _central_import,
 }
 
 

@@ -1,4 +1,4 @@
-"""The central server's HTTP API (docs/sync_protocol.md): health, metrics, enrolment, meta, push.
+"""The central server's HTTP API (docs/sync_protocol.md): health, metrics, enrolment, meta, push, pull.
 
 Stateless between requests but for per-process metrics: every worker builds its own app from the
 database URL, so any number of Uvicorn workers can share one port.
@@ -13,7 +13,7 @@ from dataclasses import asdict
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
-from fastapi import Depends, FastAPI, Request
+from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse
 from pydantic import BaseModel, ValidationError
@@ -30,6 +30,7 @@ from hallapp.central.errors import Refusal, device_revoked, malformed, unauthent
 from hallapp.central.logs import configure_logging
 from hallapp.central.metrics import Metrics
 from hallapp.central.middleware import RequestLog, read_body
+from hallapp.central.pull import DEFAULT_LIMIT, MAX_LIMIT, hall_scopes, pull
 from hallapp.central.push import push
 from hallapp.central.reconcile import day_report
 from hallapp.central.schema import Device
@@ -85,7 +86,30 @@ def _service_routes(app: FastAPI, engine: Engine, metrics: Metrics) -> None:
 
     @app.get("/metrics")
     def metrics_text() -> PlainTextResponse:
-        return PlainTextResponse(metrics.render(), media_type="text/plain; version=0.0.4")
+        body = metrics.render() + _oldest_transaction(engine)
+        return PlainTextResponse(body, media_type="text/plain; version=0.0.4")
+
+
+OLDEST_XACT_SQL = text("""
+SELECT coalesce(max(extract(epoch FROM now() - xact_start)), 0)
+FROM pg_stat_activity
+WHERE backend_xid IS NOT NULL AND pid <> pg_backend_pid()
+""")
+
+
+def _oldest_transaction(engine: Engine) -> str:
+    """Age of the oldest writing transaction (any database of the cluster: transaction ids are
+    cluster-wide): while it runs, pulls see nothing newer (§4.4, §4.7)."""
+    name = "hallapp_central_oldest_xact_seconds"
+    try:
+        with engine.connect() as conn:
+            seconds = float(conn.scalar(OLDEST_XACT_SQL) or 0)
+    except SQLAlchemyError:
+        return ""
+    return (
+        f"# HELP {name} Age of the oldest transaction holding a transaction id; it holds back every pull.\n"
+        f"# TYPE {name} gauge\n{name} {seconds:.3f}\n"
+    )
 
 
 def _device_routes(app: FastAPI, sessions: Sessions, metrics: Metrics) -> None:
@@ -147,6 +171,7 @@ def _device_routes(app: FastAPI, sessions: Sessions, metrics: Metrics) -> None:
         }
 
     _reconcile_route(app, sessions, Known)
+    _pull_route(app, sessions, metrics, Known)
 
     @app.post("/v1/sync/push")
     async def push_batch(request: Request, device: Device = Active) -> dict[str, Any]:
@@ -167,6 +192,23 @@ def _device_routes(app: FastAPI, sessions: Sessions, metrics: Metrics) -> None:
         statuses = [r["status"] for r in answer["results"]]
         metrics.push_done("ok", time.perf_counter() - started, statuses)
         return answer
+
+
+def _pull_route(app: FastAPI, sessions: Sessions, metrics: Metrics, known: Any) -> None:
+    @app.get("/v1/sync/pull")
+    def pull_page(
+        cursor: str | None = Query(None),
+        limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
+        device: Device = known,
+    ) -> dict[str, Any]:
+        """Master-data changes of the device's hall and the global scope after ``cursor`` (§4.7)."""
+        try:
+            page = pull(sessions, hall_scopes(device.hall_id), cursor, limit)
+        except Refusal as exc:
+            metrics.pull_done(exc.body["error"], 0)
+            raise
+        metrics.pull_done("ok", len(page["changes"]))
+        return page
 
 
 def _reconcile_route(app: FastAPI, sessions: Sessions, known: Any) -> None:

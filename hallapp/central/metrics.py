@@ -12,7 +12,15 @@ from collections import Counter
 from collections.abc import Iterable
 
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
-KNOWN_PATHS = ("/health", "/metrics", "/v1/devices/enroll", "/v1/sync/meta", "/v1/sync/push")
+KNOWN_PATHS = (
+    "/health",
+    "/metrics",
+    "/v1/devices/enroll",
+    "/v1/sync/meta",
+    "/v1/sync/push",
+    "/v1/sync/pull",
+    "/v1/sync/reconcile",
+)
 
 
 class Metrics:
@@ -22,6 +30,8 @@ class Metrics:
         self.pushes: Counter[str] = Counter()
         self.ops: Counter[str] = Counter()
         self.enrolments: Counter[str] = Counter()
+        self.pulls: Counter[str] = Counter()
+        self.pulled_changes = 0
         self.push_buckets = [0] * (len(LATENCY_BUCKETS) + 1)
         self.push_seconds_sum = 0.0
 
@@ -35,6 +45,11 @@ class Metrics:
             self.ops.update(statuses)
             self.push_buckets[bisect_left(LATENCY_BUCKETS, seconds)] += 1
             self.push_seconds_sum += seconds
+
+    def pull_done(self, outcome: str, changes: int) -> None:
+        with self._lock:
+            self.pulls[outcome] += 1
+            self.pulled_changes += changes
 
     def enrolment(self, outcome: str) -> None:
         with self._lock:
@@ -62,6 +77,16 @@ class Metrics:
                 "hallapp_central_enrolments_total",
                 "Enrolment attempts by outcome (this worker).",
                 {f'outcome="{k}",{worker}': n for k, n in sorted(self.enrolments.items())},
+            )
+            lines += _counter(
+                "hallapp_central_pulls_total",
+                "Pull pages by outcome: ok or the error code (this worker).",
+                {f'outcome="{k}",{worker}': n for k, n in sorted(self.pulls.items())},
+            )
+            lines += _counter(
+                "hallapp_central_pulled_changes_total",
+                "Changes served by pulls (this worker).",
+                {worker: self.pulled_changes},
             )
             lines += self._histogram(worker)
         return "\n".join(lines) + "\n"

@@ -44,7 +44,7 @@ def record_payment(s: Session, device: Device, op: OpBody) -> Result:
     account = s.get(Account, p.account_no)
     if account is None:
         return _insert(s, device, op, p, p.account_no, suspense="account_unknown")
-    if account.status != "active":
+    if account.status == "closed":  # a suspended account (supply cut for arrears) takes its arrears
         return _insert(s, device, op, p, p.account_no, suspense="account_closed")
     return _insert(s, device, op, p, p.account_no, suspense=None)
 

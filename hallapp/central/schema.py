@@ -1,17 +1,23 @@
 """The central server's PostgreSQL schema (SYNC_DESIGN §4.4), on its own metadata.
 
 Ids made by clients (op, payment, shift, operator) are UUID text, as on the PCs. Money is integer fen.
+Master data (customer, account, bill) comes from the billing system's CSV export
+(``master_import``); every change to it writes a ``change_log`` row in the same transaction, which
+is what a PC pulls (``pull``).
 """
 
+import uuid
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     CheckConstraint,
     Date,
     DateTime,
     ForeignKey,
+    Identity,
     Index,
     Integer,
     MetaData,
@@ -20,9 +26,13 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     func,
+    text,
 )
 from sqlalchemy.dialects.postgresql import JSONB, UUID
+from sqlalchemy.dialects.postgresql.base import ischema_names
+from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import UserDefinedType
 
 from hallapp.domain.canonical import GENESIS_HASH
 
@@ -34,11 +44,38 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 DEVICE_STATUSES = ("active", "suspended", "revoked", "quarantined")
-ACCOUNT_STATUSES = ("active", "closed")
+ACCOUNT_STATUSES = ("active", "suspended", "closed")  # = hallapp.domain.enums.AccountStatus
+CUSTOMER_KINDS = ("person", "organisation")  # = hallapp.domain.enums.CustomerKind
+CHANGE_OPS = ("upsert", "delete")
 POSTING_STATUSES = ("posted", "suspense")
 Id = String(36)
 Hash = String(64)
 Timestamp = DateTime(timezone=True)
+
+
+# Ids the server derives from a natural key (account number, account + period): the same export
+# imported into a rebuilt server gives the PCs the same ids.
+MASTER_NAMESPACE = uuid.UUID("6f1b2c1e-5a3d-4c1f-9a57-2f0c3e8d7b41")
+
+
+def account_uuid(account_no: str) -> str:
+    return str(uuid.uuid5(MASTER_NAMESPACE, f"account:{account_no}"))
+
+
+def bill_uuid(account_no: str, period: str) -> str:
+    return str(uuid.uuid5(MASTER_NAMESPACE, f"bill:{account_no}:{period}"))
+
+
+class XID8(UserDefinedType[int]):
+    """PostgreSQL's 64-bit transaction id (``pg_current_xact_id()``); read as text, never compared in Python."""
+
+    cache_ok = True
+
+    def get_col_spec(self, **_kw: Any) -> str:
+        return "XID8"
+
+
+ischema_names["xid8"] = XID8  # reflection (alembic's comparison) knows the type
 
 
 class CentralBase(DeclarativeBase):
@@ -118,15 +155,113 @@ class AppliedOp(CentralBase):
     received_at: Mapped[datetime] = mapped_column(Timestamp, server_default=func.now())
 
 
+class Customer(CentralBase):
+    """A customer of the billing system (the PC's ``customer`` row, plus the credit code)."""
+
+    __tablename__ = "customer"
+    __table_args__ = (
+        CheckConstraint(f"kind IN {CUSTOMER_KINDS!r}", name="kind"),
+        Index("ix_customer_id_number", "id_number"),
+    )
+
+    customer_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(String(80))
+    id_type: Mapped[str | None] = mapped_column(String(24))
+    id_number: Mapped[str | None] = mapped_column(String(32))
+    credit_code: Mapped[str | None] = mapped_column(String(18))
+    phone: Mapped[str | None] = mapped_column(String(20))
+    email: Mapped[str | None] = mapped_column(String(80))
+    mail_address: Mapped[str | None] = mapped_column(String(160))
+    contact_verified_on: Mapped[date | None] = mapped_column(Date)
+    version: Mapped[int] = mapped_column(BigInteger, server_default="1")
+    updated_at: Mapped[datetime] = mapped_column(Timestamp, server_default=func.now())
+
+
+def _default_account_id(context: DefaultExecutionContext) -> str:
+    return account_uuid(context.get_current_parameters()["account_no"])
+
+
 class Account(CentralBase):
-    """The minimal account master a payment is posted against (the CSV import comes later)."""
+    """The account master a payment is posted against and a PC pulls (its ``account`` row).
+
+    ``account_id`` is derived from the number (the PC's primary key and the feed's entity id). The
+    columns of the billing data are nullable only for rows made before the import existed.
+    """
 
     __tablename__ = "account"
-    __table_args__ = (CheckConstraint(f"status IN {ACCOUNT_STATUSES!r}", name="status"),)
+    __table_args__ = (
+        CheckConstraint(f"status IN {ACCOUNT_STATUSES!r}", name="status"),
+        CheckConstraint("prepaid_fen >= 0", name="prepaid_not_negative"),
+        Index("ix_account_customer_id", "customer_id"),
+        Index("ix_account_hall_id", "hall_id"),
+    )
 
     account_no: Mapped[str] = mapped_column(String(40), primary_key=True)
     hall_id: Mapped[str | None] = mapped_column(String(16))
     status: Mapped[str] = mapped_column(String(12), server_default="active")
+    account_id: Mapped[str] = mapped_column(String(36), unique=True, default=_default_account_id)
+    customer_id: Mapped[str | None] = mapped_column(ForeignKey("customer.customer_id"))
+    region_id: Mapped[str | None] = mapped_column(String(16))
+    address: Mapped[str | None] = mapped_column(String(160))
+    tariff: Mapped[str | None] = mapped_column(String(24))
+    voltage: Mapped[str | None] = mapped_column(String(8))
+    supply_relation: Mapped[str | None] = mapped_column(String(16))
+    load_class: Mapped[str | None] = mapped_column(String(1))
+    key_customer: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
+    vulnerable: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
+    credit_rating: Mapped[str] = mapped_column(String(1), server_default="A")
+    prepaid_fen: Mapped[int] = mapped_column(BigInteger, server_default="0")
+    opened_on: Mapped[date | None] = mapped_column(Date)
+    version: Mapped[int] = mapped_column(BigInteger, server_default="1")
+    updated_at: Mapped[datetime] = mapped_column(Timestamp, server_default=func.now())
+
+
+class Bill(CentralBase):
+    """One account's bill for a month; ``bill_id`` is derived from (account number, period)."""
+
+    __tablename__ = "bill"
+    __table_args__ = (
+        CheckConstraint("period ~ '^[0-9]{4}(0[1-9]|1[0-2])$'", name="period"),
+        CheckConstraint("kwh >= 0", name="kwh_not_negative"),
+        CheckConstraint("amount_fen >= 0", name="amount_not_negative"),
+        CheckConstraint("paid_fen >= 0 AND paid_fen <= amount_fen", name="paid_within_amount"),
+        UniqueConstraint("account_no", "period"),
+    )
+
+    bill_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    account_no: Mapped[str] = mapped_column(ForeignKey("account.account_no"))
+    period: Mapped[str] = mapped_column(String(6))  # YYYYMM
+    kwh: Mapped[int] = mapped_column(BigInteger)
+    amount_fen: Mapped[int] = mapped_column(BigInteger)
+    paid_fen: Mapped[int] = mapped_column(BigInteger, server_default="0")
+    issued_on: Mapped[date] = mapped_column(Date)
+    due_date: Mapped[date] = mapped_column(Date)
+    version: Mapped[int] = mapped_column(BigInteger, server_default="1")
+    updated_at: Mapped[datetime] = mapped_column(Timestamp, server_default=func.now())
+
+
+class ChangeLog(CentralBase):
+    """The pull feed (SYNC_DESIGN §4.4), written in the same transaction as each change it records.
+
+    Read in ``(xid, id)`` order and only below the oldest running transaction
+    (``pg_snapshot_xmin``), so a transaction that commits late is never skipped (§4.7).
+    """
+
+    __tablename__ = "change_log"
+    __table_args__ = (
+        CheckConstraint(f"op IN {CHANGE_OPS!r}", name="op"),
+        Index("change_log_scope_cursor", "scope", "xid", "id"),
+    )
+
+    xid: Mapped[int] = mapped_column(XID8, primary_key=True, server_default=text("pg_current_xact_id()"))
+    id: Mapped[int] = mapped_column(BigInteger, Identity(always=True), primary_key=True)
+    scope: Mapped[str] = mapped_column(Text)  # 'hall:H0001' | 'global' (later 'region:…')
+    entity: Mapped[str] = mapped_column(Text)
+    entity_id: Mapped[str] = mapped_column(Text)
+    entity_version: Mapped[int] = mapped_column(BigInteger)
+    op: Mapped[str] = mapped_column(Text)
+    data: Mapped[dict[str, Any] | None] = mapped_column(JSONB)  # the full row for an upsert
 
 
 class Payment(CentralBase):

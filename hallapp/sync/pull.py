@@ -6,13 +6,13 @@ than the local copy. A new server epoch (the server was restored) means the curs
 pull starts again from the beginning, keeping the outbox untouched.
 """
 
-import uuid
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import httpx
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from hallapp.db.engine import Database
@@ -22,7 +22,6 @@ from hallapp.domain.errors import SyncStopped, SyncUnavailable
 CURSOR = "pull_cursor"
 EPOCH = "pull_epoch"
 PAGE = 500
-ACCOUNT_IDS = uuid.UUID("6f1c3a52-3c3e-4d4b-9b7a-0c5e2f1d8a11")  # namespace: account_no → account_id
 
 
 @dataclass(frozen=True)
@@ -77,9 +76,10 @@ class Puller:
                 _put(s, EPOCH, page["server_epoch"])
                 return 0
             for change in page["changes"]:
-                if change["op"] == "delete":  # master data is never hard-deleted (§4.2): closed instead
-                    continue
-                written += APPLY.get(change["entity"], _ignore)(s, change)
+                if change["op"] == "delete":
+                    written += _remove(s, change)
+                else:
+                    written += APPLY.get(change["entity"], _ignore)(s, change)
             _put(s, CURSOR, page["next_cursor"] or "")
             _put(s, EPOCH, page["server_epoch"])
         return written
@@ -92,11 +92,6 @@ class Puller:
         with self.db.write() as s:
             _put(s, CURSOR, "")
             _put(s, EPOCH, "")
-
-
-def account_id_for(account_no: str) -> str:
-    """The same local id on every PC for an account the server knows by its number."""
-    return str(uuid.uuid5(ACCOUNT_IDS, account_no))
 
 
 def _newer(row: Any, version: int) -> bool:
@@ -122,13 +117,16 @@ def _customer(s: Session, change: dict[str, Any]) -> int:
 def _account(s: Session, change: dict[str, Any]) -> int:
     d = change["data"]
     account_no = d["account_no"]
-    row = s.scalars(select(Account).where(Account.account_no == account_no)).first()
+    row = (
+        s.get(Account, change["entity_id"])
+        or s.scalars(select(Account).where(Account.account_no == account_no)).first()
+    )
     if not _newer(row, change["entity_version"]):
         return 0
     hall_id = _local_hall(s, d.get("hall_id") or "")  # before a new row is pending (autoflush)
-    if row is None:
+    if row is None:  # the server's id: the same account has the same id on every PC
         row = Account(
-            account_id=account_id_for(account_no), account_no=account_no, prepaid_fen=d.get("prepaid_fen", 0)
+            account_id=change["entity_id"], account_no=account_no, prepaid_fen=d.get("prepaid_fen", 0)
         )
     row.customer_id, row.hall_id = d["customer_id"], hall_id
     row.address, row.tariff, row.voltage = d["address"], d["tariff"], d["voltage"]
@@ -146,7 +144,9 @@ def _bill(s: Session, change: dict[str, Any]) -> int:
     row = s.get(Bill, change["entity_id"])
     if not _newer(row, change["entity_version"]):
         return 0
-    account_id = s.scalar(select(Account.account_id).where(Account.account_no == d["account_no"]))
+    account_id = d.get("account_id") or s.scalar(
+        select(Account.account_id).where(Account.account_no == d["account_no"])
+    )
     if account_id is None:  # its account arrives later in the feed (never in practice: same scope)
         return 0
     if row is None:
@@ -158,6 +158,24 @@ def _bill(s: Session, change: dict[str, Any]) -> int:
     row.server_version = change["entity_version"]
     s.add(row)
     s.flush()
+    return 1
+
+
+def _remove(s: Session, change: dict[str, Any]) -> int:
+    """The row left this hall (an account moved, or passed to another customer). It goes, unless
+    something taken here still refers to it: then it stays, closed, until sync carries those facts."""
+    model = {"customer": Customer, "account": Account, "bill": Bill}.get(change["entity"])
+    row = s.get(model, change["entity_id"]) if model else None
+    if row is None:
+        return 0
+    try:
+        with s.begin_nested():
+            s.delete(row)
+    except IntegrityError:
+        if isinstance(row, Account):
+            s.refresh(row)
+            row.status = "closed"
+        return 0
     return 1
 
 

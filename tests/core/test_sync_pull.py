@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from hallapp.db.models import Account, Bill, Customer, SyncState
 from hallapp.domain.errors import SyncUnavailable
-from hallapp.sync.pull import Puller, account_id_for
+from hallapp.sync.pull import Puller
 
 
 def customer(n: int, version: int = 1, name: str = "张三") -> dict:
@@ -25,10 +25,11 @@ def customer(n: int, version: int = 1, name: str = "张三") -> dict:
 def account(n: int, version: int = 1) -> dict:
     return {
         "entity": "account",
-        "entity_id": f"77{n:08d}",
+        "entity_id": f"acct-{n}",
         "entity_version": version,
         "op": "upsert",
         "data": {
+            "account_id": f"acct-{n}",
             "account_no": f"77{n:08d}",
             "customer_id": f"cust-{n}",
             "hall_id": "H0001",
@@ -49,6 +50,7 @@ def bill(n: int, paid: int = 0, version: int = 1) -> dict:
         "op": "upsert",
         "data": {
             "bill_id": f"bill-{n}",
+            "account_id": f"acct-{n}",
             "account_no": f"77{n:08d}",
             "period": "202610",
             "kwh": 100,
@@ -105,7 +107,7 @@ def test_a_full_pull_lands_customers_accounts_and_bills(core, clerk) -> None:
     assert [h.account_no for h in hits] == ["7700000001"]
     detail = core.accounts.open(clerk, hits[0].account_id)
     assert detail.holder == "张三" and [b.period for b in detail.bills] == ["202610"]
-    assert hits[0].account_id == account_id_for("7700000001")
+    assert hits[0].account_id == "acct-1"  # the server's id: the same on every PC
 
 
 def test_a_pull_resumes_after_the_last_whole_page(core) -> None:
@@ -154,13 +156,35 @@ def test_a_restored_server_makes_the_pull_start_over(core) -> None:
     assert outcome.changes == 4
 
 
-def test_deletes_and_unknown_entities_are_skipped(core) -> None:
+def test_unknown_entities_are_skipped(core) -> None:
     feed = Feed(
-        [
-            {"entity": "tariff_table", "entity_id": "x", "entity_version": 1, "op": "upsert", "data": {}},
-            {**customer(1), "op": "delete"},
-        ]
+        [{"entity": "tariff_table", "entity_id": "x", "entity_version": 1, "op": "upsert", "data": {}}]
     )
     assert puller(core, feed).pull_all().applied == 0
+
+
+def gone(change: dict) -> dict:
+    return {**change, "op": "delete", "data": None, "entity_version": change["entity_version"] + 1}
+
+
+def test_an_account_that_left_the_hall_goes_unless_payments_here_refer_to_it(core, clerk) -> None:
+
+    from tests.core.accounts_for_tests import pay
+
+    puller(core, Feed([customer(1), account(1), bill(1), customer(2), account(2), bill(2)])).pull_all()
+    pay(core, clerk, "acct-2", 5000)  # taken here before the account moved
+    with core.db.write() as s:
+        s.get(SyncState, "pull_cursor").value = ""
+    moved = [
+        gone(bill(1)),
+        gone(account(1)),
+        gone(customer(1)),
+        gone(bill(2)),
+        gone(account(2)),
+        gone(customer(2)),
+    ]
+    puller(core, Feed(moved)).pull_all()
     with core.db.read() as s:
-        assert s.get(Customer, "cust-1") is None
+        assert s.get(Account, "acct-1") is None and s.get(Customer, "cust-1") is None
+        kept = s.get(Account, "acct-2")
+        assert kept is not None and kept.status == "closed"  # its payment still refers to it

@@ -183,3 +183,27 @@ def test_a_payment_missing_on_the_server_shows_as_lost(pc, client, sessions) -> 
     problems = {p["check"]: p for p in report["shifts"][0]["problems"]}
     assert problems["payment_count"]["kind"] == "lost"
     assert problems["payment_count"]["declared"] == 3 and problems["payment_count"]["server"] == 2
+
+
+def test_an_enrolled_pc_pulls_its_halls_accounts_from_the_billing_export(pc, client, sessions) -> None:
+    """CSV import on the server, pull on the PC: the accounts are found and paid like local ones."""
+    from hallapp.central.master_import import import_accounts, import_bills
+    from hallapp.sync.pull import Puller
+
+    data = Path(__file__).resolve().parent.parent / "data" / "central"
+    import_accounts(sessions, data / "accounts_sample.csv")
+    import_bills(sessions, data / "bills_sample.csv")
+    core, clerk, token, _ = pc
+    outcome = Puller(core.db, client, token).pull_all()
+    assert outcome.applied > 0 and outcome.pages >= 1
+    hits = core.accounts.search(clerk, "3200000101")
+    assert [h.account_no for h in hits] == ["3200000101"]
+    due = core.payments.due(clerk, hits[0].account_id)
+    again = Puller(core.db, client, token).pull_all()
+    assert again.applied == 0  # nothing new: the cursor is where the last pull left it
+    assert due.lines[0].period == "202610" and due.principal_fen == 5491 - 2745  # the export's half-paid bill
+    pay(core, clerk, hits[0].account_id, due.total_fen)
+    assert Pusher(core.db, client, core.device.device_id, token).push_all().pending == 0
+    with sessions() as s:
+        held = s.scalars(select(Payment).where(Payment.account_no == "3200000101")).all()
+    assert [p.posting_status for p in held] == ["posted"]  # known to the server: not suspense
