@@ -96,7 +96,8 @@ class HallCore:
         return os.environ.get("HALLAPP_SERVER_URL") or self.settings.get("sync.server_url") or enrolled
 
     def sync_worker(self, on_status):  # type: ignore[no-untyped-def]
-        """A background pusher for this PC, or None when it is standalone or not enrolled (no token)."""
+        """The background pusher and puller for this PC, or None when it is standalone or not
+        enrolled (no token)."""
         from hallapp.sync.device_token import load_token
 
         url, token = self.central_url(), load_token(self.device.device_id)
@@ -104,11 +105,13 @@ class HallCore:
             return None
         import httpx
 
+        from hallapp.sync.pull import Puller
         from hallapp.sync.push import TIMEOUT_S, Pusher
         from hallapp.sync.worker import SyncWorker
 
         client = httpx.Client(base_url=url, timeout=TIMEOUT_S)
-        return SyncWorker(Pusher(self.db, client, self.device.device_id, token), on_status)
+        pusher = Pusher(self.db, client, self.device.device_id, token)
+        return SyncWorker(pusher, on_status, puller=Puller(self.db, client, token))
 
     def hub_url(self) -> str:
         """Where this PC finds the hall hub: HALLAPP_HUB_URL, else the hall's setting; "" = embedded."""

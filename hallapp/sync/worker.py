@@ -1,4 +1,4 @@
-"""The background sync worker: pushes the outbox whenever there is something to push, backs off
+"""The background sync worker: pushes the outbox, then pulls the hall's master data, backs off
 with jitter while the central server is away, and reports its state. It never blocks the caller.
 """
 
@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 
+from hallapp.sync.pull import Puller
 from hallapp.sync.push import Pusher, SyncStopped, SyncUnavailable
 
 IDLE_S = 15.0  # look again this often even when nobody asked
@@ -45,10 +46,12 @@ class SyncWorker:
         pusher: Pusher,
         on_status: Callable[[SyncStatus], None],
         *,
+        puller: Puller | None = None,
         rng: random.Random | None = None,
         sleep: Callable[[threading.Event, float], bool] | None = None,
     ) -> None:
         self.pusher = pusher
+        self.puller = puller
         self.on_status = on_status
         self.rng = rng or random.Random()
         self._wait = sleep or (lambda event, seconds: event.wait(seconds))
@@ -77,7 +80,9 @@ class SyncWorker:
         now = datetime.now(UTC)
         try:
             outcome = self.pusher.push_all()
-            if not outcome.sent:  # nothing to send: still ask, so "online" means the server answers
+            if self.puller is not None:  # then the hall's master data (a page at a time, resumable)
+                self.puller.pull_all()
+            elif not outcome.sent:  # nothing to send: still ask, so "online" means the server answers
                 self.pusher.heartbeat()
         except SyncUnavailable as exc:
             self.failures += 1

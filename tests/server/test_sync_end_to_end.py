@@ -150,7 +150,7 @@ def test_the_enrol_command_and_the_worker_the_app_starts(tmp_path, client, sessi
         take_payments(core, core.auth.login("C001", DEMO_PASSWORD), 2)
         worker = core.sync_worker(lambda _status: None)
         assert worker is not None
-        worker.pusher.client = client
+        worker.pusher.client = worker.puller.client = client
         assert worker.run_once() == 15.0 and worker.status.pending == 0
         assert central_payments(sessions) == local_receipts(core)
     finally:
