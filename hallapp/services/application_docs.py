@@ -14,9 +14,9 @@ from hallapp.domain.hall_time import to_hall_time
 from hallapp.domain.permissions import Permission, require
 from hallapp.domain.printouts import AcceptanceReceiptDoc, ApplicationFormDoc, OneTimeNoticeDoc
 from hallapp.domain.records import Actor
-from hallapp.services.application_record import calendar_in
 from hallapp.services.context import ServiceBase
 from hallapp.services.printout_header import hall_header
+from hallapp.services.reference_service import calendar_in
 from hallapp.services.settings_service import values_in
 
 

@@ -13,8 +13,9 @@ from hallapp.domain.hall_time import to_hall_time
 from hallapp.domain.permissions import Permission, require
 from hallapp.domain.records import Actor
 from hallapp.domain.text import has_control_chars, normalize
-from hallapp.services.application_record import calendar_in, event_rows, row_of
+from hallapp.services.application_record import event_rows, row_of
 from hallapp.services.context import ServiceBase
+from hallapp.services.reference_service import calendar_in
 from hallapp.services.settings_service import values_in
 
 FIND_LIMIT = 50

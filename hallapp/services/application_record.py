@@ -9,19 +9,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hallapp.db.models import Application, ApplicationEvent, HolidayRow, Operator
+from hallapp.db.models import Application, ApplicationEvent, Operator
 from hallapp.domain.application_flow import ApplicationKind, Stage, due_dates
 from hallapp.domain.application_views import ApplicationEventRow, ApplicationRow
 from hallapp.domain.calendar import DayKind, working_days_between
 from hallapp.domain.hall_time import to_hall_time
 from hallapp.domain.ids import new_id
 from hallapp.domain.records import Actor
-from hallapp.services import audit
-from hallapp.sync import outbox
-
-
-def calendar_in(s: Session) -> dict[date, DayKind]:
-    return {r.day: DayKind(r.kind) for r in s.scalars(select(HolidayRow))}
+from hallapp.services.trace import trace
 
 
 def set_deadlines(
@@ -139,23 +134,16 @@ def record_step(
             kind=step.kind,
         )
     )
-    outbox.append(
+    trace(
         s,
+        actor,
         at=at,
         op_type=step.op_type,
         entity="application",
         entity_id=app.application_id,
-        actor=actor,
+        target=app.application_no,
         payload=payload(app),
+        details=step.details,
         base_version=base_version,
         local_tx_id=local_tx_id,
-    )
-    audit.record(
-        s,
-        at=at,
-        device_id=actor.device_id,
-        action=step.op_type,
-        actor=actor,
-        target=app.application_no,
-        details=step.details,
     )

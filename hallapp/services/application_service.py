@@ -37,9 +37,10 @@ from hallapp.domain.permissions import Permission, require
 from hallapp.domain.queue_views import RATING_LEVELS
 from hallapp.domain.records import Actor
 from hallapp.services import numbers
-from hallapp.services.application_record import Step, calendar_in, record_step, set_deadlines
+from hallapp.services.application_record import Step, record_step, set_deadlines
 from hallapp.services.context import ServiceBase
 from hallapp.services.dues import load_due
+from hallapp.services.reference_service import calendar_in
 from hallapp.services.settings_service import values_in
 
 SERIES = "application"

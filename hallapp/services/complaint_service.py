@@ -34,11 +34,11 @@ from hallapp.domain.service_desk_views import (
     ComplaintReceived,
     ComplaintRow,
 )
-from hallapp.services import audit, numbers
-from hallapp.services.application_record import calendar_in
+from hallapp.services import numbers
 from hallapp.services.context import ServiceBase
+from hallapp.services.reference_service import calendar_in
 from hallapp.services.settings_service import values_in
-from hallapp.sync import outbox
+from hallapp.services.trace import trace
 
 SERIES = "complaint"
 LETTER = "T"
@@ -302,24 +302,16 @@ def _trace(
     local_tx_id: str | None = None,
 ) -> None:
     """The outbox op (with the version it was based on) and the audit entry, in the step's transaction."""
-    op_type = OP_TYPES[step]
-    outbox.append(
+    trace(
         s,
+        actor,
         at=at,
-        op_type=op_type,
+        op_type=OP_TYPES[step],
         entity="complaint",
         entity_id=row.complaint_id,
-        actor=actor,
+        target=row.complaint_no,
         payload=_payload(row),
+        details=details,
         base_version=base_version,
         local_tx_id=local_tx_id,
-    )
-    audit.record(
-        s,
-        at=at,
-        device_id=actor.device_id,
-        action=op_type,
-        actor=actor,
-        target=row.complaint_no,
-        details=details,
     )

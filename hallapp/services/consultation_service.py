@@ -17,10 +17,10 @@ from hallapp.domain.records import Actor
 from hallapp.domain.service_desk import Channel, callback_due, moment_state
 from hallapp.domain.service_desk_form import ConsultationDraft, clean_consultation, clean_note
 from hallapp.domain.service_desk_views import ConsultationRecorded, ConsultationRow
-from hallapp.services import audit, numbers
+from hallapp.services import numbers
 from hallapp.services.context import ServiceBase
 from hallapp.services.settings_service import values_in
-from hallapp.sync import outbox
+from hallapp.services.trace import trace
 
 SERIES = "consultation"
 LETTER = "Z"
@@ -212,22 +212,15 @@ def _trace(
     local_tx_id: str | None = None,
 ) -> None:
     """The outbox op and the audit entry, in the change's transaction."""
-    outbox.append(
+    trace(
         s,
+        actor,
         at=at,
         op_type=op_type,
         entity="consultation",
         entity_id=row.consultation_id,
-        actor=actor,
-        payload=_payload(row),
-        local_tx_id=local_tx_id,
-    )
-    audit.record(
-        s,
-        at=at,
-        device_id=actor.device_id,
-        action=op_type,
-        actor=actor,
         target=row.consultation_no,
+        payload=_payload(row),
         details=details,
+        local_tx_id=local_tx_id,
     )

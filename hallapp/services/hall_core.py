@@ -88,11 +88,11 @@ class HallCore:
     def central_url(self) -> str:
         """The central server: HALLAPP_SERVER_URL, else the setting, else where this PC enrolled;
         "" = standalone (no sync)."""
-        from hallapp.db.models import SyncState
+        from hallapp.sync import state
+        from hallapp.sync.enrol import SERVER_URL
 
         with self.db.read() as s:
-            enrolled_at = s.get(SyncState, "server_url")
-            enrolled = enrolled_at.value if enrolled_at else ""
+            enrolled = state.get(s, SERVER_URL)
         return os.environ.get("HALLAPP_SERVER_URL") or self.settings.get("sync.server_url") or enrolled
 
     def sync_worker(self, on_status):  # type: ignore[no-untyped-def]

@@ -20,9 +20,8 @@ from hallapp.domain.service_desk import knowledge_rank, search_terms
 from hallapp.domain.service_desk_form import KnowledgeDraft, clean_knowledge
 from hallapp.domain.service_desk_views import KnowledgeRow
 from hallapp.domain.text import normalize
-from hallapp.services import audit
 from hallapp.services.context import ServiceBase
-from hallapp.sync import outbox
+from hallapp.services.trace import trace
 
 SEARCH_LIMIT = 50
 
@@ -127,21 +126,14 @@ def _payload(item: KnowledgeItem) -> dict[str, Any]:
 
 
 def _trace(s: Session, item: KnowledgeItem, actor: Actor, op_type: str, at: datetime) -> None:
-    outbox.append(
+    trace(
         s,
+        actor,
         at=at,
         op_type=op_type,
         entity="knowledge_item",
         entity_id=item.item_id,
-        actor=actor,
-        payload=_payload(item),
-    )
-    audit.record(
-        s,
-        at=at,
-        device_id=actor.device_id,
-        action=op_type,
-        actor=actor,
         target=item.item_id,
+        payload=_payload(item),
         details={"question": item.question},
     )

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from hallapp.db.models import BusinessTypeRow, Hall, HolidayRow, Operator
 from hallapp.domain.calendar import DayKind
@@ -98,7 +99,8 @@ class ReferenceService(ServiceBase):
             return [Holiday(r.day, r.kind, r.name) for r in s.scalars(stmt)]
 
     def calendar(self) -> dict[date, DayKind]:
-        return {h.day: DayKind(h.kind) for h in self.holidays()}
+        with self.db.read() as s:
+            return calendar_in(s)
 
     def set_holiday(self, actor: Actor, day: date, kind: DayKind, name: str) -> Changes:
         require(actor.role, Permission.EDIT_SETTINGS)
@@ -179,3 +181,8 @@ def _check_business_type(item: BusinessType) -> BusinessType:
     if errors:
         raise InvalidForm(errors)
     return BusinessType(item.code, letter, name, item.sort_order, item.active)
+
+
+def calendar_in(s: Session) -> dict[date, DayKind]:
+    """The holiday calendar (days off and make-up working days), read in the caller's transaction."""
+    return {r.day: DayKind(r.kind) for r in s.scalars(select(HolidayRow))}

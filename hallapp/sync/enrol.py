@@ -13,10 +13,11 @@ import httpx
 from sqlalchemy import select
 
 from hallapp.db.engine import Database
-from hallapp.db.models import DeviceIdentity, NumberSeries, SyncState
+from hallapp.db.models import DeviceIdentity, NumberSeries
 from hallapp.domain.canonical import canonical_json
 from hallapp.domain.errors import ActionRefused, InvalidInput
 from hallapp.domain.text import has_control_chars, normalize
+from hallapp.sync import state
 from hallapp.sync.push import SyncUnavailable
 
 CODE_CHARS = frozenset("23456789ABCDEFGHJKMNPQRSTUVWXYZ")
@@ -88,9 +89,5 @@ def _take_identity(db: Database, enrolled: Enrolled, server_url: str) -> None:
         identity.enrolled_at = datetime.now(UTC)
         for series in s.scalars(select(NumberSeries)):
             series.prefix = enrolled.device_code
-        for key, value in ((CENTRAL_HALL, enrolled.central_hall_id), (SERVER_URL, server_url)):
-            row = s.get(SyncState, key)
-            if row is None:
-                s.add(SyncState(key=key, value=value))
-            else:
-                row.value = value
+        state.put(s, CENTRAL_HALL, enrolled.central_hall_id)
+        state.put(s, SERVER_URL, server_url)

@@ -16,8 +16,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from hallapp.db.engine import Database
-from hallapp.db.models import Account, Bill, Customer, Hall, SyncState
+from hallapp.db.models import Account, Bill, Customer, Hall
 from hallapp.domain.errors import SyncStopped, SyncUnavailable
+from hallapp.sync import state
 
 CURSOR = "pull_cursor"
 EPOCH = "pull_epoch"
@@ -70,28 +71,28 @@ class Puller:
     def _apply(self, page: dict[str, Any]) -> int:
         written = 0
         with self.db.write() as s:
-            epoch = _get(s, EPOCH)
+            epoch = state.get(s, EPOCH)
             if epoch and epoch != page["server_epoch"]:
-                _put(s, CURSOR, "")
-                _put(s, EPOCH, page["server_epoch"])
+                state.put(s, CURSOR, "")
+                state.put(s, EPOCH, page["server_epoch"])
                 return 0
             for change in page["changes"]:
                 if change["op"] == "delete":
                     written += _remove(s, change)
                 else:
                     written += APPLY.get(change["entity"], _ignore)(s, change)
-            _put(s, CURSOR, page["next_cursor"] or "")
-            _put(s, EPOCH, page["server_epoch"])
+            state.put(s, CURSOR, page["next_cursor"] or "")
+            state.put(s, EPOCH, page["server_epoch"])
         return written
 
     def _state(self, key: str) -> str:
         with self.db.read() as s:
-            return _get(s, key)
+            return state.get(s, key)
 
     def _reset(self) -> None:
         with self.db.write() as s:
-            _put(s, CURSOR, "")
-            _put(s, EPOCH, "")
+            state.put(s, CURSOR, "")
+            state.put(s, EPOCH, "")
 
 
 def _newer(row: Any, version: int) -> bool:
@@ -191,16 +192,3 @@ def _local_hall(s: Session, code: str) -> str:
     if hall is None:
         hall = s.scalars(select(Hall)).first()  # this PC's own hall
     return hall.hall_id
-
-
-def _get(s: Session, key: str) -> str:
-    row = s.get(SyncState, key)
-    return row.value if row else ""
-
-
-def _put(s: Session, key: str, value: str) -> None:
-    row = s.get(SyncState, key)
-    if row is None:
-        s.add(SyncState(key=key, value=value))
-    else:
-        row.value = value

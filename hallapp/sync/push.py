@@ -17,10 +17,10 @@ from sqlalchemy import select, update
 
 from hallapp import failpoints
 from hallapp.db.engine import Database
-from hallapp.db.models import Outbox, SyncState
+from hallapp.db.models import Outbox
 from hallapp.domain.canonical import canonical_json
 from hallapp.domain.errors import SyncStopped, SyncUnavailable
-from hallapp.sync import outbox
+from hallapp.sync import outbox, state
 
 PROTOCOL_VERSION = 1
 BATCH_SIZE = 200
@@ -105,7 +105,7 @@ class Pusher:
     def _stop(self, reason: str) -> None:
         """Remember why pushing stopped (it stays stopped across restarts), then say so."""
         with self.db.write() as s:
-            _put(s, STOPPED, reason)
+            state.put(s, STOPPED, reason)
         raise SyncStopped(reason=reason)
 
     def reconcile(self, day: date) -> dict[str, Any]:
@@ -127,9 +127,9 @@ class Pusher:
 
     def _check_not_stopped(self) -> None:
         with self.db.read() as s:
-            stopped = s.get(SyncState, STOPPED)
-        if stopped is not None:
-            raise SyncStopped(reason=stopped.value)
+            stopped = state.get(s, STOPPED)
+        if stopped:
+            raise SyncStopped(reason=stopped)
 
     def _batch(self) -> list[Outbox]:
         with self.db.read() as s:
@@ -192,8 +192,8 @@ class Pusher:
             )
         with self.db.write() as s:
             s.execute(update(Outbox), rows)  # one executemany by primary key
-            _put(s, LAST_ACKED, str(data["ack_up_to"]))
-            _put(s, LAST_PUSH_AT, now.isoformat())
+            state.put(s, LAST_ACKED, str(data["ack_up_to"]))
+            state.put(s, LAST_PUSH_AT, now.isoformat())
         return PushOutcome(sent, data["ack_up_to"], dict(statuses), self.pending())
 
     def _refused(self, answer: httpx.Response) -> None:
@@ -236,11 +236,3 @@ def _op(row: Outbox) -> dict[str, Any]:
         "shift_id": row.shift_id,
         "device_time": row.device_time.isoformat(),
     }
-
-
-def _put(s, key: str, value: str) -> None:  # type: ignore[no-untyped-def]
-    row = s.get(SyncState, key)
-    if row is None:
-        s.add(SyncState(key=key, value=value))
-    else:
-        row.value = value
