@@ -8,7 +8,7 @@ the batch is rolled back). Each handler runs in a SAVEPOINT so a business reject
 
 import json
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import func, select, text
@@ -19,20 +19,13 @@ from hallapp import failpoints
 from hallapp.central.bodies import OpBody, PushBody
 from hallapp.central.db import Sessions
 from hallapp.central.errors import HistoryDiverged, Refusal, device_revoked, malformed
-from hallapp.central.payments import CONSTRAINT_REASONS, Rejected, Result, record_payment, reverse_payment
-from hallapp.central.reconcile import close_shift
+from hallapp.central.handlers import HANDLERS
+from hallapp.central.payments import CONSTRAINT_REASONS, Rejected, Result
 from hallapp.central.schema import AppliedOp, Device
 from hallapp.domain.canonical import chain_hash, sha256_hex
 
 log = logging.getLogger(__name__)
 LOCK_TIMEOUT = "30s"  # a push waiting longer than this for its device's lock answers 503: retry
-
-Handler = Callable[[Session, Device, OpBody], Result]
-HANDLERS: dict[tuple[str, int], Handler] = {
-    ("payment.record", 1): record_payment,
-    ("payment.reverse", 1): reverse_payment,
-    ("shift.close", 1): close_shift,
-}
 
 
 def push(sessions: Sessions, batch: PushBody) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from hallapp.db.engine import Database
 from hallapp.db.models import Account, Bill, Customer, Hall
 from hallapp.domain.errors import SyncStopped, SyncUnavailable
-from hallapp.sync import state
+from hallapp.sync import pull_notices, pull_reference, state
 
 CURSOR = "pull_cursor"
 EPOCH = "pull_epoch"
@@ -184,7 +184,13 @@ def _ignore(_s: Session, _change: dict[str, Any]) -> int:
     return 0  # an entity this version does not keep (a newer server): skipped, never an error
 
 
-APPLY = {"customer": _customer, "account": _account, "bill": _bill}
+APPLY = {
+    "customer": _customer,
+    "account": _account,
+    "bill": _bill,
+    **pull_reference.APPLY,
+    **pull_notices.APPLY,
+}
 
 
 def _local_hall(s: Session, code: str) -> str:

@@ -6,7 +6,8 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import func, select
 
 from hallapp.central.db import make_engine, schema_is_current, upgrade
-from hallapp.central.schema import CentralBase, ServerMeta
+from hallapp.central.schema import ServerMeta
+from hallapp.central.tables import metadata
 from tests.server.test_central_support import central_url, pg_url  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.pg
@@ -19,7 +20,7 @@ def test_the_migration_matches_the_models(central_url: str) -> None:
             context = MigrationContext.configure(
                 conn, opts={"compare_type": True, "compare_server_default": True}
             )
-            assert compare_metadata(context, CentralBase.metadata) == []
+            assert compare_metadata(context, metadata) == []
         upgrade(central_url)  # again: nothing to do
         assert schema_is_current(engine)
         with engine.connect() as conn:

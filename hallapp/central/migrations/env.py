@@ -5,10 +5,10 @@
 from alembic import context
 
 from hallapp.central.db import make_engine
-from hallapp.central.schema import CentralBase
+from hallapp.central.tables import metadata
 
 config = context.config
-target_metadata = CentralBase.metadata
+target_metadata = metadata
 
 
 def run_migrations() -> None:

@@ -1,0 +1,1 @@
+"""Central tables for conflicts: contact-field history, conflict notices, applications under review."""

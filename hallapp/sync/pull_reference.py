@@ -1,0 +1,9 @@
+"""Pulled reference data the server owns (operators' offline-login verifiers, settings, tariffs)."""
+
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+# entity name → function(session, change) → rows written (1 or 0), as in ``hallapp.sync.pull``
+APPLY: dict[str, Callable[[Session, dict[str, Any]], int]] = {}
