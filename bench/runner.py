@@ -27,6 +27,7 @@ BENCHES = (
     "queue_hub",
     "applications",
     "sync",
+    "pull",
 )
 ALIASES = {
     "rss": "memory",
@@ -41,6 +42,7 @@ ALIASES = {
     "queue": "queue_hub",
     "intake": "applications",
     "push": "sync",
+    "initial_pull": "pull",
 }
 
 
@@ -178,6 +180,7 @@ def _run_one(bench: str, report: Report, db: Path, *, quick: bool, args) -> None
         "queue_hub": ("bench.queue_hub", "run_queue_hub", {"quick": True}),
         "applications": ("bench.applications", "run_applications", {"db": True, "quick": True}),
         "sync": ("bench.sync", "run_sync", {"quick": True}),
+        "pull": ("bench.pull", "run_pull", {"quick": True}),
     }[bench]
     run = getattr(importlib.import_module(module), function)
     positional = [db] if needs.get("db") else []

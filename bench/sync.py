@@ -22,7 +22,9 @@ at the end (the server is stopped first, also when a phase fails).
    ``Pusher`` is not used here: it allows one push at a time per process (a module lock), so the
    threads send the bodies it would send (same ops, same canonical JSON).
 3. ``sync_roundtrip_idle_ms``: ``Pusher.push_all()`` with nothing pending, repeated on the Pusher of
-   1 (its meta check done); the baseline is ``GET /health`` on the same server and connection.
+   1 (its meta check done); the baseline is ``GET /health`` on the same server and connection. An
+   idle push reads SQLite only (no request): the network's share shows in ``health_roundtrip_ms``
+   and ``sync_roundtrip_first_ms`` (a fresh Pusher's meta request on a kept-alive connection).
 
 Comments break the push down (client SQLite work, JSON, HTTP, the server's handler time from its
 request log; CPU seconds of the client, the server workers and the bench database's PostgreSQL
@@ -939,10 +941,10 @@ def _idle(report: Report, central: Central, pc: PC, client: TimedClient, pusher:
     )
     if median(base) > 20 and median(base) > 5 * median(server):
         report.comment(
-            "warning: requests on a kept-alive connection wait ~40 ms for nothing: `hallapp serve --role "
-            "central --workers N` (N > 1) accepts connections without TCP_NODELAY (uvicorn binds the socket "
-            "with proto 0, asyncio then skips TCP_NODELAY: Kludex/uvicorn#3149), so a small response's last "
-            "segment waits for the client's delayed ACK (Nagle)"
+            "warning: requests on a kept-alive connection wait ~40 ms for nothing, as when the server's "
+            "connections lacked TCP_NODELAY (with --workers N > 1 uvicorn binds the socket with proto 0 "
+            "and asyncio skips TCP_NODELAY: Kludex/uvicorn#3149; hallapp.central.serve.NoDelayHTTPProtocol "
+            "sets it): a small response's last segment waits for the client's delayed ACK (Nagle)"
         )
     report.figure("sync_roundtrip_idle_ms", median(idle), "ms")
     report.figure("sync_roundtrip_idle_p95_ms", p95(idle), "ms")

@@ -95,12 +95,56 @@ def _add_central(sub: argparse._SubParsersAction) -> None:
         imp.add_argument("file", type=Path, help="CSV file (UTF-8, UTF-8 with BOM or GB18030)")
         imp.add_argument("--rejects", type=Path, default=None, help="write the refused rows to this CSV")
         imp.add_argument("--account-length", type=int, default=10, help="digits of an account number")
+    _add_central_staff(actions, common)
+    token = actions.add_parser(
+        "admin-token", parents=[common], help="make or revoke a token of the administration API"
+    )
+    which = token.add_mutually_exclusive_group(required=True)
+    which.add_argument("--name", help="make a token for this administrator (printed once)")
+    which.add_argument("--revoke", metavar="NAME", help="stop this administrator's token working")
+    which.add_argument("--list", action="store_true", help="list the tokens' names")
     central.set_defaults(handler=_cmd_central)
     enrol = sub.add_parser("enrol", help="enrol this PC with the central server (one-time code)")
     enrol.add_argument("--db", type=Path, help="this PC's database (default: the user data folder)")
     enrol.add_argument("--server", required=True, help="the central server, e.g. https://hallapp.example.cn")
     enrol.add_argument("--code", required=True, help="the one-time enrolment code from the administrator")
     enrol.set_defaults(handler=_cmd_enrol)
+
+
+def _add_central_staff(actions: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """Operators and settings the halls' PCs pull. Passwords are never arguments (process lists and
+    shell histories keep those): typed twice without echo, or one line on stdin for scripts."""
+    password = argparse.ArgumentParser(add_help=False)
+    password.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    add = actions.add_parser("add-operator", parents=[common, password], help="add an operator to a hall")
+    add.add_argument("--hall", required=True)
+    add.add_argument("--staff-no", required=True)
+    add.add_argument("--name", required=True)
+    add.add_argument("--role", required=True, help="guide, clerk, supervisor or admin")
+    change = actions.add_parser("set-operator", parents=[common, password], help="change an operator")
+    change.add_argument("--staff-no", required=True)
+    change.add_argument("--name")
+    change.add_argument("--role")
+    change.add_argument("--hall", help="move the operator to this hall")
+    change.add_argument("--new-password", action="store_true", help="set a new password (asked for)")
+    change.add_argument("--activate", action="store_true", help="let a deactivated operator sign in again")
+    off = actions.add_parser("deactivate-operator", parents=[common], help="stop an operator signing in")
+    off.add_argument("--staff-no", required=True)
+    listed = actions.add_parser("list-operators", parents=[common], help="list operators")
+    listed.add_argument("--hall")
+    refresh = actions.add_parser(
+        "refresh-verifiers", parents=[common], help="re-issue offline-login verifiers (run daily)"
+    )
+    refresh.add_argument("--older-than-hours", type=int, default=12)
+    setting = actions.add_parser("set-setting", parents=[common], help="set a setting for all halls or one")
+    setting.add_argument("key")
+    setting.add_argument("value")
+    setting.add_argument("--hall", help="this hall only (an override of the global value)")
+    clear = actions.add_parser("clear-setting", parents=[common], help="remove a global value or an override")
+    clear.add_argument("key")
+    clear.add_argument("--hall")
+    settings = actions.add_parser("list-settings", parents=[common], help="list settings as a hall gets them")
+    settings.add_argument("--hall")
 
 
 def _cmd_enrol(args: argparse.Namespace, _frontend: Frontend | None) -> int:
@@ -260,7 +304,7 @@ def _cmd_central(args: argparse.Namespace, _frontend: Frontend | None) -> int:
     try:
         return CENTRAL_ACTIONS[args.central_action](args, url)
     except AdminError as exc:
-        print(f"无法完成：{exc.code} {exc.params}", file=sys.stderr)
+        print(getattr(exc, "sentence", None) or f"无法完成：{exc.code} {exc.params}", file=sys.stderr)
         return 1
     except OperationalError as exc:
         print(f"中心数据库不可用：{exc.orig}", file=sys.stderr)
@@ -339,6 +383,147 @@ def _central_import(args: argparse.Namespace, url: str) -> int:
     return 0 if report.ok else 1
 
 
+def _read_password(args: argparse.Namespace) -> str | None:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    import getpass
+
+    first = getpass.getpass("密码：")
+    if getpass.getpass("再输入一次密码：") != first:
+        print("两次输入的密码不一致：请重新运行命令。", file=sys.stderr)
+        return None
+    return first
+
+
+def _central_add_operator(args: argparse.Namespace, url: str) -> int:
+    from hallapp.central.staff import add_operator, clean_staff_no
+
+    clean_staff_no(args.staff_no)  # a typo is reported before the password is asked for
+    password = _read_password(args)
+    if password is None:
+        return 2
+    with _central_sessions(url) as sessions:
+        op = add_operator(sessions, args.hall, args.staff_no, args.name, args.role, password)
+    print(
+        f"操作员已新增：{op.staff_no} {op.name}（{op.role}，营业厅 {op.hall_id}），该厅电脑下次同步后可登录。"
+    )
+    return 0
+
+
+def _central_set_operator(args: argparse.Namespace, url: str) -> int:
+    from hallapp.central.staff import clean_staff_no, set_operator
+
+    clean_staff_no(args.staff_no)
+    password = None
+    if args.new_password or args.password_stdin:
+        password = _read_password(args)
+        if password is None:
+            return 2
+    with _central_sessions(url) as sessions:
+        op = set_operator(
+            sessions,
+            args.staff_no,
+            name=args.name,
+            role=args.role,
+            password=password,
+            hall_id=args.hall,
+            active=True if args.activate else None,
+        )
+    print(f"操作员已更新：{op.staff_no} {op.name}（{op.role}，营业厅 {op.hall_id}，版本 {op.version}）。")
+    return 0
+
+
+def _central_deactivate_operator(args: argparse.Namespace, url: str) -> int:
+    from hallapp.central.staff import deactivate_operator
+
+    with _central_sessions(url) as sessions:
+        op = deactivate_operator(sessions, args.staff_no)
+    print(f"操作员已停用：{op.staff_no} {op.name}，营业厅 {op.hall_id} 的电脑下次同步后不再允许其登录。")
+    return 0
+
+
+def _central_list_operators(args: argparse.Namespace, url: str) -> int:
+    from hallapp.central.staff import list_operators
+
+    with _central_sessions(url) as sessions:
+        operators = list_operators(sessions, args.hall)
+    for op in operators:
+        state = f"离线凭据有效至 {op.verifier_expires_at:%Y-%m-%d %H:%M} UTC" if op.active else "已停用"
+        print(f"{op.hall_id}\t{op.staff_no}\t{op.name}\t{op.role}\t{state}")
+    return 0
+
+
+def _central_refresh_verifiers(args: argparse.Namespace, url: str) -> int:
+    from datetime import timedelta
+
+    from hallapp.central.staff import refresh_verifiers
+
+    if not 0 <= args.older_than_hours <= 24 * 60:
+        print("--older-than-hours 应在 0 到 1440 之间。", file=sys.stderr)
+        return 2
+    with _central_sessions(url) as sessions:
+        count = refresh_verifiers(sessions, min_age=timedelta(hours=args.older_than_hours))
+    print(f"已为 {count} 名操作员重新签发离线登录凭据。")
+    return 0
+
+
+def _central_set_setting(args: argparse.Namespace, url: str) -> int:
+    import getpass
+
+    from hallapp.central.staff import clear_setting, set_setting
+
+    with _central_sessions(url) as sessions:
+        if args.central_action == "clear-setting":
+            view = clear_setting(sessions, args.key, hall_id=args.hall, by=getpass.getuser())
+        else:
+            view = set_setting(sessions, args.key, args.value, hall_id=args.hall, by=getpass.getuser())
+    where = f"营业厅 {args.hall}" if args.hall else "全部营业厅"
+    shown = "（已清除）" if view.value is None else f"= {view.value}"
+    print(f"设置项 {args.key} {shown}，适用于{where}，各厅电脑下次同步后生效。")
+    return 0
+
+
+def _central_list_settings(args: argparse.Namespace, url: str) -> int:
+    from hallapp.central.staff import list_settings
+
+    sources = {"default": "默认", "global": "全局", "hall": "本厅"}
+    with _central_sessions(url) as sessions:
+        views = list_settings(sessions, args.hall)
+    for view in views:
+        print(f"{view.key}\t{view.value}\t{sources[view.source]}")
+    return 0
+
+
+def _central_admin_token(args: argparse.Namespace, url: str) -> int:
+    """The token goes alone to stdout (for a script to keep), once; the server keeps its SHA-256."""
+    from hallapp.central.admin_auth import issue_admin_token, list_admin_tokens, revoke_admin_token
+    from hallapp.central.errors import AdminError
+
+    sentences = {
+        "invalid_admin_name": "名称只能由字母、数字和 _ . @ - 组成，最多 40 位：请换一个名称。",
+        "admin_token_exists": "该名称已有一个有效的令牌：请先用 --revoke 吊销它，或换一个名称。",
+        "unknown_admin_token": "没有该名称的有效令牌：请用 --list 查看现有的令牌。",
+    }
+    try:
+        with _central_sessions(url) as sessions:
+            if args.list:
+                for view in list_admin_tokens(sessions):
+                    state = f"已吊销 {view.revoked_at:%Y-%m-%d %H:%M} UTC" if view.revoked_at else "有效"
+                    print(f"{view.name}\t创建于 {view.created_at:%Y-%m-%d %H:%M} UTC\t{state}")
+                return 0
+            if args.revoke:
+                revoke_admin_token(sessions, args.revoke)
+                print(f"管理令牌已吊销：{args.revoke}，持有者从现在起无法再使用管理接口。")
+                return 0
+            token = issue_admin_token(sessions, args.name)
+    except AdminError as exc:
+        print(sentences.get(exc.code, f"无法完成：{exc.code}"), file=sys.stderr)
+        return 1
+    print(token)
+    print(f"管理令牌已生成（{args.name}）：只显示这一次，请妥善保存；服务器只保存其摘要。", file=sys.stderr)
+    return 0
+
+
 CENTRAL_ACTIONS: dict[str, Callable[[argparse.Namespace, str], int]] = {
     "init-db": _central_init_db,
     "add-hall": _central_add_hall,
@@ -346,6 +531,15 @@ CENTRAL_ACTIONS: dict[str, Callable[[argparse.Namespace, str], int]] = {
     "revoke-device": _central_revoke_device,
     "import-accounts": _central_import,
     "import-bills": _central_import,
+    "add-operator": _central_add_operator,
+    "set-operator": _central_set_operator,
+    "deactivate-operator": _central_deactivate_operator,
+    "list-operators": _central_list_operators,
+    "refresh-verifiers": _central_refresh_verifiers,
+    "set-setting": _central_set_setting,
+    "clear-setting": _central_set_setting,
+    "list-settings": _central_list_settings,
+    "admin-token": _central_admin_token,
 }
 
 

@@ -150,6 +150,11 @@ def _input_messages() -> dict[str, str]:
             "A residential application takes the residential tariff, others a non-residential one; choose again.",
         ),
         "bad_email": translate("Errors", "Please enter an e-mail address such as name@example.cn."),
+        "protected_field": translate(
+            "Errors",
+            "The holder's name, ID number and other protected details change only through a name change "
+            "or transfer application.",
+        ),
         "materials_missing": translate(
             "Errors",
             "{count} required documents are missing: print the one-time notice for the customer, "

@@ -15,15 +15,31 @@ from typing import Any, TypeVar
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, PlainTextResponse
 from pydantic import BaseModel, ValidationError
+from pydantic.json_schema import models_json_schema
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from hallapp import __version__, failpoints
-from hallapp.central.bodies import MAX_OPS, PROTOCOL_MAX, PROTOCOL_MIN, EnrolBody, PushBody
+from hallapp.central.admin_api import register_admin_routes
+from hallapp.central.bodies import (
+    MAX_OPS,
+    PROTOCOL_MAX,
+    PROTOCOL_MIN,
+    EnrolAnswer,
+    EnrolBody,
+    HealthAnswer,
+    MetaAnswer,
+    PullAnswer,
+    PushAnswer,
+    PushBody,
+    ReconcileAnswer,
+    RefusalAnswer,
+)
 from hallapp.central.db import URL_ENV, Sessions, make_engine, make_sessions
 from hallapp.central.enrolment import device_for_token, enrol, server_epoch
 from hallapp.central.errors import Refusal, device_revoked, malformed, unauthenticated
@@ -38,6 +54,18 @@ from hallapp.central.schema import Device
 log = logging.getLogger(__name__)
 Body = TypeVar("Body", bound=BaseModel)
 MAX_TOKEN_CHARS = 128
+DEVICE_TOKEN = "deviceToken"  # the OpenAPI security scheme: Authorization: Bearer <device_token>
+REQUEST_BODIES: tuple[type[BaseModel], ...] = (EnrolBody, PushBody)
+REFUSALS = {
+    400: "malformed: not the documented body or parameters",
+    401: "unauthenticated: no or unknown device token",
+    403: "device_revoked (revoked or suspended device), device_mismatch, enrolment_code_invalid",
+    409: "seq_gap, history_diverged or chain_broken: nothing of the batch is applied",
+    410: "cursor_expired: pull again from the beginning",
+    413: "batch_too_large or body_too_large",
+    426: "protocol_unsupported",
+    503: "db_unavailable: retry after Retry-After seconds",
+}
 
 
 def create_app(url: str) -> FastAPI:
@@ -53,10 +81,12 @@ def create_app(url: str) -> FastAPI:
     app = FastAPI(
         title="HallApp central", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None
     )
+    app.openapi = _document(app)  # type: ignore[method-assign]
     app.add_middleware(RequestLog, metrics=metrics)
     _install_error_handlers(app)
     _service_routes(app, engine, metrics)
     _device_routes(app, sessions, metrics)
+    register_admin_routes(app, sessions)
     return app
 
 
@@ -64,6 +94,71 @@ def app_from_env() -> FastAPI:
     """The factory each Uvicorn worker calls (``hallapp serve --role central``)."""
     configure_logging()
     return create_app(os.environ[URL_ENV])
+
+
+def documented(
+    answer: type[BaseModel] | None,
+    *refusals: int,
+    status: int = 200,
+    body: type[BaseModel] | None = None,
+    device: bool = False,
+) -> dict[str, Any]:
+    """A route's keyword arguments that make the OpenAPI document say what it really takes and answers.
+
+    The routes read their bodies and tokens themselves (strict parsing, size limits before reading),
+    which FastAPI cannot see; this changes the document only, never what a route does. Each status
+    a route can answer must be listed: the fuzz test fails on an undocumented one.
+    """
+    responses: dict[int | str, dict[str, Any]] = {
+        code: {"model": RefusalAnswer, "description": REFUSALS[code]} for code in refusals
+    }
+    if answer is not None:
+        responses[status] = {"model": answer, "description": "OK"}
+    extra: dict[str, Any] = {}
+    if body is not None:
+        schema = {"$ref": f"#/components/schemas/{body.__name__}"}
+        extra["requestBody"] = {"required": True, "content": {"application/json": {"schema": schema}}}
+    if device:
+        extra["security"] = [{DEVICE_TOKEN: []}]
+    return {"responses": responses, "openapi_extra": extra}
+
+
+def _document(app: FastAPI) -> Any:
+    """FastAPI's document plus the request bodies' schemas and the device token scheme, less the 422
+    answers it adds for query parameters (this app answers 400 malformed instead)."""
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            doc = get_openapi(title=app.title, version=app.version, routes=app.routes)
+            _, defs = models_json_schema(
+                [(model, "validation") for model in REQUEST_BODIES],
+                ref_template="#/components/schemas/{model}",
+            )
+            components = doc.setdefault("components", {})
+            schemas = components.setdefault("schemas", {})
+            schemas.update(defs["$defs"])
+            for unused in ("HTTPValidationError", "ValidationError"):
+                schemas.pop(unused, None)
+            schemes = components.setdefault("securitySchemes", {})
+            schemes[DEVICE_TOKEN] = {"type": "http", "scheme": "bearer"}
+            for operations in doc.get("paths", {}).values():
+                for operation in operations.values():
+                    _documented_answers_only(operation.get("responses", {}))
+            app.openapi_schema = doc
+        return app.openapi_schema
+
+    return openapi
+
+
+def _documented_answers_only(responses: dict[str, Any]) -> None:
+    """Drop the 422 FastAPI adds for query parameters, and what it guesses from a route's return
+    annotation (``dict[str, Any]``) beside a documented answer's schema."""
+    responses.pop("422", None)
+    for response in responses.values():
+        for content in response.get("content", {}).values():
+            schema = content.get("schema", {})
+            if "$ref" in schema:
+                content["schema"] = {"$ref": schema["$ref"]}
 
 
 def parse(model: type[Body], raw: bytes) -> Body:
@@ -74,7 +169,11 @@ def parse(model: type[Body], raw: bytes) -> Body:
 
 
 def _service_routes(app: FastAPI, engine: Engine, metrics: Metrics) -> None:
-    @app.get("/health")
+    health_answers: dict[int | str, dict[str, Any]] = {
+        code: {"model": HealthAnswer, "description": "database ok / unavailable"} for code in (200, 503)
+    }
+
+    @app.get("/health", responses=health_answers)
     def health() -> JSONResponse:
         try:
             with engine.connect() as conn:
@@ -84,7 +183,7 @@ def _service_routes(app: FastAPI, engine: Engine, metrics: Metrics) -> None:
             return JSONResponse({"status": "error", "db": "unavailable"}, 503)
         return JSONResponse({"status": "ok", "db": "ok"})
 
-    @app.get("/metrics")
+    @app.get("/metrics", response_class=PlainTextResponse)
     def metrics_text() -> PlainTextResponse:
         body = metrics.render() + _oldest_transaction(engine)
         return PlainTextResponse(body, media_type="text/plain; version=0.0.4")
@@ -137,7 +236,11 @@ def _device_routes(app: FastAPI, sessions: Sessions, metrics: Metrics) -> None:
 
     Active = Depends(active_device)
 
-    @app.post("/v1/devices/enroll", status_code=201)
+    @app.post(
+        "/v1/devices/enroll",
+        status_code=201,
+        **documented(EnrolAnswer, 400, 403, 413, 503, status=201, body=EnrolBody),
+    )
     async def enroll(request: Request) -> JSONResponse:
         body = parse(EnrolBody, await read_body(request))
         try:
@@ -157,7 +260,7 @@ def _device_routes(app: FastAPI, sessions: Sessions, metrics: Metrics) -> None:
         log.info("device %s (%s) enrolled in hall %s", done.device_id, done.device_code, done.hall_id)
         return JSONResponse(asdict(done), 201)
 
-    @app.get("/v1/sync/meta")
+    @app.get("/v1/sync/meta", **documented(MetaAnswer, 401, 403, 503, device=True))
     def meta(device: Device = Known) -> dict[str, Any]:
         return {
             "server_epoch": server_epoch(sessions),
@@ -173,7 +276,10 @@ def _device_routes(app: FastAPI, sessions: Sessions, metrics: Metrics) -> None:
     _reconcile_route(app, sessions, Known)
     _pull_route(app, sessions, metrics, Known)
 
-    @app.post("/v1/sync/push")
+    @app.post(
+        "/v1/sync/push",
+        **documented(PushAnswer, 400, 401, 403, 409, 413, 426, 503, body=PushBody, device=True),
+    )
     async def push_batch(request: Request, device: Device = Active) -> dict[str, Any]:
         body = parse(PushBody, await read_body(request))
         if len(body.ops) > MAX_OPS:
@@ -195,7 +301,7 @@ def _device_routes(app: FastAPI, sessions: Sessions, metrics: Metrics) -> None:
 
 
 def _pull_route(app: FastAPI, sessions: Sessions, metrics: Metrics, known: Any) -> None:
-    @app.get("/v1/sync/pull")
+    @app.get("/v1/sync/pull", **documented(PullAnswer, 400, 401, 403, 410, 503, device=True))
     def pull_page(
         cursor: str | None = Query(None),
         limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
@@ -212,8 +318,10 @@ def _pull_route(app: FastAPI, sessions: Sessions, metrics: Metrics, known: Any) 
 
 
 def _reconcile_route(app: FastAPI, sessions: Sessions, known: Any) -> None:
-    @app.get("/v1/sync/reconcile")
-    def reconcile(business_date: str, device: Device = known) -> dict[str, Any]:
+    @app.get("/v1/sync/reconcile", **documented(ReconcileAnswer, 400, 401, 403, 503, device=True))
+    def reconcile(
+        business_date: str = Query(json_schema_extra={"format": "date"}), device: Device = known
+    ) -> dict[str, Any]:
         """What the server holds of this device on a business day, with each shift's check (§4.13)."""
         try:
             day = date.fromisoformat(business_date)

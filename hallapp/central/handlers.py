@@ -9,7 +9,9 @@ from collections.abc import Callable
 
 from sqlalchemy.orm import Session
 
+from hallapp.central.applications import advance_application, submit_application
 from hallapp.central.bodies import OpBody
+from hallapp.central.customers import patch_customer
 from hallapp.central.payments import Result, record_payment, reverse_payment
 from hallapp.central.reconcile import close_shift
 from hallapp.central.schema import Device
@@ -19,4 +21,7 @@ HANDLERS: dict[tuple[str, int], Handler] = {
     ("payment.record", 1): record_payment,
     ("payment.reverse", 1): reverse_payment,
     ("shift.close", 1): close_shift,
+    ("customer.patch", 1): patch_customer,
+    ("application.submit", 1): submit_application,
+    ("application.stage", 1): advance_application,
 }

@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 
 from hallapp import failpoints
 from hallapp.central.db import Sessions
+from hallapp.central.feed import PRIVATE
 from hallapp.central.master_csv import (
     DEFAULT_ACCOUNT_NO_LENGTH,
     AccountRules,
@@ -377,36 +378,81 @@ def _assign(columns: tuple[str, ...]) -> str:
     return ", ".join(f"{c} = EXCLUDED.{c}" for c in columns)
 
 
+def _baseline(columns: tuple[str, ...], source: str = "") -> str:
+    """The billing export's values as JSON (``imported``): what the next import compares with."""
+    return "jsonb_build_object(" + ", ".join(f"'{c}', {source}{c}" for c in columns) + ")"
+
+
+def _merged(table: str, column: str) -> str:
+    """The billing value where the billing system changed it since the last import, else the row's
+    own value (an edit made at a counter or by an application is not undone by a stale export)."""
+    changed = f"coalesce(to_jsonb(EXCLUDED.{column}), 'null') IS DISTINCT FROM {table}.imported->'{column}'"
+    return f"CASE WHEN {changed} THEN EXCLUDED.{column} ELSE {table}.{column} END"
+
+
+def _merge(table: str, columns: tuple[str, ...]) -> tuple[str, str]:
+    """SET list and WHERE condition of a three-way merge with the last import as the base."""
+    assign = ", ".join(f"{c} = {_merged(table, c)}" for c in columns)
+    merged = ", ".join(_merged(table, c) for c in columns)
+    mine = ", ".join(f"{table}.{c}" for c in columns)
+    return assign, f"({merged}) IS DISTINCT FROM ({mine})"
+
+
+CONTACT_COLUMNS = ("phone", "email", "mail_address")  # = hallapp.domain.contact.CONTACT_FIELDS
+# A contact field the import changes is marked with its new version (no hall: the billing system),
+# so a counter's edit based on an older version is seen as concurrent (hallapp.central.customers).
+IMPORT_FIELD_META = (
+    "c.field_meta || jsonb_strip_nulls(jsonb_build_object("
+    + ", ".join(
+        f"'{c}', CASE WHEN {_merged('c', c)} IS DISTINCT FROM c.{c} THEN jsonb_build_object('v', c.version + 1) END"
+        for c in CONTACT_COLUMNS
+    )
+    + "))"
+)
+_CUSTOMER_SET, _CUSTOMER_CHANGED = _merge("c", CUSTOMER_COLUMNS)
+_ACCOUNT_SET, _ACCOUNT_CHANGED = _merge("a", ACCOUNT_COLUMNS)
 UPSERT_CUSTOMERS = f"""
 WITH up AS (
-  INSERT INTO customer AS c (customer_id, {", ".join(CUSTOMER_COLUMNS)})
-  SELECT DISTINCT ON (customer_id) customer_id, {", ".join(CUSTOMER_COLUMNS)}
+  INSERT INTO customer AS c (customer_id, {", ".join(CUSTOMER_COLUMNS)}, imported)
+  SELECT DISTINCT ON (customer_id) customer_id, {", ".join(CUSTOMER_COLUMNS)}, {_baseline(CUSTOMER_COLUMNS)}
   FROM import_account ORDER BY customer_id, line
-  ON CONFLICT (customer_id) DO UPDATE SET {_assign(CUSTOMER_COLUMNS)},
+  ON CONFLICT (customer_id) DO UPDATE SET {_CUSTOMER_SET}, field_meta = {IMPORT_FIELD_META},
     version = c.version + 1, updated_at = now()
-  WHERE {_differs("c", CUSTOMER_COLUMNS)}
-  RETURNING c.customer_id, c.version, to_jsonb(c) AS image
+  WHERE {_CUSTOMER_CHANGED}
+  RETURNING c.customer_id, c.version, to_jsonb(c) {PRIVATE} AS image
 )
 INSERT INTO import_customer_changed SELECT customer_id, version = 1, version, image FROM up
 """
 UPSERT_ACCOUNTS = f"""
 WITH up AS (
-  INSERT INTO account AS a (account_no, account_id, {", ".join(ACCOUNT_COLUMNS)})
-  SELECT account_no, account_id, {", ".join(ACCOUNT_COLUMNS)} FROM import_account
-  ON CONFLICT (account_no) DO UPDATE SET {_assign(ACCOUNT_COLUMNS)},
+  INSERT INTO account AS a (account_no, account_id, {", ".join(ACCOUNT_COLUMNS)}, imported)
+  SELECT account_no, account_id, {", ".join(ACCOUNT_COLUMNS)}, {_baseline(ACCOUNT_COLUMNS)} FROM import_account
+  ON CONFLICT (account_no) DO UPDATE SET {_ACCOUNT_SET},
     version = a.version + 1, updated_at = now()
-  WHERE {_differs("a", ACCOUNT_COLUMNS)}
-  RETURNING a.account_no, a.version, a.account_id, a.hall_id, a.customer_id, to_jsonb(a) AS image
+  WHERE {_ACCOUNT_CHANGED}
+  RETURNING a.account_no, a.version, a.account_id, a.hall_id, a.customer_id, to_jsonb(a) {PRIVATE} AS image
 )
 INSERT INTO import_account_changed
 SELECT account_no, version = 1, account_id, hall_id, customer_id, version, image FROM up
 """
+# After both merges: this export is the base of the next one (also where nothing changed).
+BASELINES = (
+    f"""UPDATE customer c SET imported = b.imported
+    FROM (
+      SELECT DISTINCT ON (customer_id) customer_id, {_baseline(CUSTOMER_COLUMNS)} AS imported
+      FROM import_account ORDER BY customer_id, line
+    ) b
+    WHERE c.customer_id = b.customer_id AND c.imported IS DISTINCT FROM b.imported""",
+    f"""UPDATE account a SET imported = {_baseline(ACCOUNT_COLUMNS, "t.")}
+    FROM import_account t
+    WHERE a.account_no = t.account_no AND a.imported IS DISTINCT FROM {_baseline(ACCOUNT_COLUMNS, "t.")}""",
+)
 # Accounts that changed hall or customer (moved, or transferred to another customer).
 MOVED = """
 INSERT INTO import_account_moved
-SELECT o.account_no, o.hall_id, o.customer_id, t.hall_id, t.customer_id
-FROM import_account_before o JOIN import_account t USING (account_no)
-WHERE (o.hall_id, o.customer_id) IS DISTINCT FROM (t.hall_id, t.customer_id)
+SELECT o.account_no, o.hall_id, o.customer_id, a.hall_id, a.customer_id
+FROM import_account_before o JOIN account a USING (account_no)
+WHERE (o.hall_id, o.customer_id) IS DISTINCT FROM (a.hall_id, a.customer_id)
 """
 LOG = "INSERT INTO change_log (scope, entity, entity_id, entity_version, op, data)"
 BILL_IMAGE = "to_jsonb(b) || jsonb_build_object('account_id', a.account_id)"
@@ -430,7 +476,7 @@ FEED_IN = (
     ) p
     LEFT JOIN import_customer_changed ch USING (customer_id)
     LEFT JOIN LATERAL (
-      SELECT x.version, to_jsonb(x) AS image FROM customer x
+      SELECT x.version, to_jsonb(x) {PRIVATE} AS image FROM customer x
       WHERE x.customer_id = p.customer_id AND ch.customer_id IS NULL OFFSET 0
     ) c ON true
     WHERE p.hall_id IS NOT NULL
@@ -487,6 +533,8 @@ def _write_accounts(s: Session, rows: list[Checked]) -> Outcome:
     s.execute(text(BEFORE))
     s.execute(text(UPSERT_CUSTOMERS))
     s.execute(text(UPSERT_ACCOUNTS))
+    for sql in BASELINES:
+        s.execute(text(sql))
     moved = _rowcount(s, MOVED)
     s.execute(text("ANALYZE import_customer_changed, import_account_changed, import_account_moved"))
     logged = sum(_rowcount(s, sql) for sql in FEED_IN)

@@ -9,6 +9,10 @@ back until it ends (the ``hallapp_central_oldest_xact_seconds`` metric shows it)
 
 The cursor is opaque to the client: unpadded base64url of ``{"epoch", "xid", "id"}`` (compact
 JSON). A cursor of another server epoch (the database was restored) is ``410 cursor_expired``.
+
+Each row's ``data`` is read as JSON text and put into the body as it is: decoding the JSONB into
+Python and encoding it again cost about 40 ms of the server's CPU per page of 1,000, most of a
+hall's first pull. ``pull_json`` answers the body as bytes; ``pull`` the same page as a dict.
 """
 
 import base64
@@ -25,7 +29,7 @@ from hallapp.central.errors import Refusal, malformed
 from hallapp.central.schema import ServerMeta
 
 DEFAULT_LIMIT = 500
-MAX_LIMIT = 1000
+MAX_LIMIT = 5000
 MAX_CURSOR_CHARS = 200
 GLOBAL_SCOPE = "global"
 MAX_XID8 = 2**63 - 1
@@ -47,11 +51,12 @@ SCOPE_PAGE = """(
 
 
 def page_sql(scopes: list[str]) -> TextClause:
+    """The rows after the cursor, at most ``:limit``, in feed order; ``data`` as JSON text."""
     if not scopes or not all(SCOPE.match(scope) for scope in scopes):
         raise ValueError(f"bad scopes {scopes!r}")
     ranges = "\nUNION ALL\n".join(SCOPE_PAGE.format(scope=scope) for scope in scopes)
     return text(
-        "SELECT xid::text AS xid_text, id, entity, entity_id, entity_version, op, data\n"
+        "SELECT xid::text AS xid_text, id, entity, entity_id, entity_version, op, data::text AS data\n"
         f"FROM ({ranges}) AS c\nORDER BY c.xid, c.id\nLIMIT :limit"
     )
 
@@ -97,8 +102,9 @@ def decode_cursor(raw: str | None, epoch: str) -> Cursor:
     return Cursor(epoch, xid, row_id)
 
 
-def pull(sessions: Sessions, scopes: list[str], raw_cursor: str | None, limit: int) -> dict[str, Any]:
-    """One page of changes after the cursor: ``{changes, next_cursor, has_more, server_epoch}``."""
+def pull_json(sessions: Sessions, scopes: list[str], raw_cursor: str | None, limit: int) -> tuple[bytes, int]:
+    """One page of changes after the cursor as the JSON body ``{changes, next_cursor, has_more,
+    server_epoch}`` (UTF-8), and how many changes it holds."""
     with sessions.begin() as s:
         s.execute(text("SET TRANSACTION READ ONLY"))
         epoch = str(s.get_one(ServerMeta, 1).epoch)
@@ -111,18 +117,24 @@ def pull(sessions: Sessions, scopes: list[str], raw_cursor: str | None, limit: i
     has_more = len(rows) > limit
     rows = rows[:limit]
     last = Cursor(epoch, int(rows[-1].xid_text), rows[-1].id) if rows else cursor
-    return {
-        "changes": [
-            {
-                "entity": r.entity,
-                "entity_id": r.entity_id,
-                "entity_version": r.entity_version,
-                "op": r.op,
-                "data": r.data,
-            }
-            for r in rows
-        ],
-        "next_cursor": last.encode(),
-        "has_more": has_more,
-        "server_epoch": epoch,
-    }
+    changes = ",".join(
+        f'{{"entity":{_string(r.entity)},"entity_id":{_string(r.entity_id)},'
+        f'"entity_version":{int(r.entity_version)},"op":{_string(r.op)},"data":{r.data or "null"}}}'
+        for r in rows
+    )
+    tail = {"next_cursor": last.encode(), "has_more": has_more, "server_epoch": epoch}
+    body = f'{{"changes":[{changes}],' + json.dumps(tail, separators=(",", ":"))[1:]
+    return body.encode(), len(rows)
+
+
+PLAIN = re.compile(r"[A-Za-z0-9_.:-]*")  # ids and names that need no JSON escaping
+
+
+def _string(value: str) -> str:
+    return f'"{value}"' if PLAIN.fullmatch(value) else json.dumps(value, ensure_ascii=False)
+
+
+def pull(sessions: Sessions, scopes: list[str], raw_cursor: str | None, limit: int) -> dict[str, Any]:
+    """One page of changes after the cursor: ``{changes, next_cursor, has_more, server_epoch}``."""
+    body, _ = pull_json(sessions, scopes, raw_cursor, limit)
+    return json.loads(body)

@@ -176,6 +176,12 @@ class Customer(CentralBase):
     contact_verified_on: Mapped[date | None] = mapped_column(Date)
     version: Mapped[int] = mapped_column(BigInteger, server_default="1")
     updated_at: Mapped[datetime] = mapped_column(Timestamp, server_default=func.now())
+    # Who last set each contact field, at which version: {"phone": {"v": 7, "hall": "H0001",
+    # "op": "<op id>"}} (hall and op are null for the billing import). ``customer.patch`` merges on it.
+    field_meta: Mapped[dict[str, Any]] = mapped_column(JSONB, server_default=text("'{}'::jsonb"))
+    # The values of the last billing import: the next import changes a column only where the
+    # billing system's value changed since then, so an edit made at a counter is not undone.
+    imported: Mapped[dict[str, Any]] = mapped_column(JSONB, server_default=text("'{}'::jsonb"))
 
 
 def _default_account_id(context: DefaultExecutionContext) -> str:
@@ -215,6 +221,9 @@ class Account(CentralBase):
     opened_on: Mapped[date | None] = mapped_column(Date)
     version: Mapped[int] = mapped_column(BigInteger, server_default="1")
     updated_at: Mapped[datetime] = mapped_column(Timestamp, server_default=func.now())
+    imported: Mapped[dict[str, Any]] = mapped_column(
+        JSONB, server_default=text("'{}'::jsonb")
+    )  # as Customer's
 
 
 class Bill(CentralBase):

@@ -29,7 +29,7 @@ from hallapp.db.schema_reference import (
     ServiceWindow,
     Setting,
 )
-from hallapp.db.schema_sync import AuditEvent, NumberSeries, Outbox, SyncState
+from hallapp.db.schema_sync import AuditEvent, NumberSeries, Outbox, SyncNotice, SyncState
 
 __all__ = [
     "Account",
@@ -60,6 +60,7 @@ __all__ = [
     "ServiceWindow",
     "Setting",
     "Shift",
+    "SyncNotice",
     "SyncState",
     "Ticket",
     "TicketEvent",

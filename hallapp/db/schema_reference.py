@@ -77,6 +77,9 @@ class Operator(Base):
     locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
     last_login_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     server_version: Mapped[int] = mapped_column(Integer, default=0)
+    # Pulled operators only: ``password_hash`` is the server's verifier, valid for offline sign-in
+    # until then. NULL: an operator made on this PC (set-up, demo), which never expires.
+    verifier_expires_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
 class Setting(Base):
@@ -86,6 +89,20 @@ class Setting(Base):
     value: Mapped[str] = mapped_column(Text)  # JSON
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_by: Mapped[str | None] = mapped_column(String(20))
+
+
+class SettingSynced(Base):
+    """The server's layers of a setting as pulled: the global value and this hall's override
+    (``value`` NULL: cleared). The ``setting`` row holds the effective one; while any layer has a
+    value, the setting is the server's and cannot be changed on this PC."""
+
+    __tablename__ = "setting_synced"
+    __table_args__ = (CheckConstraint("layer IN ('global','hall')", name="layer"),)
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    layer: Mapped[str] = mapped_column(String(8), primary_key=True)
+    value: Mapped[str | None] = mapped_column(Text)  # JSON, as in ``setting.value``
+    server_version: Mapped[int] = mapped_column(Integer)
 
 
 class HolidayRow(Base):

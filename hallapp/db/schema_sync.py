@@ -80,3 +80,27 @@ class AuditEvent(Base):
     details: Mapped[str] = mapped_column(Text)  # canonical JSON
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class SyncNotice(Base):
+    """A notice from the central server to this hall (pulled): a contact edit made here was
+    overwritten by a later one, or an application taken here waits for review. The supervisor reads
+    them; ``read_at``/``read_by`` say who acknowledged one."""
+
+    __tablename__ = "sync_notice"
+    __table_args__ = (Index("ix_sync_notice_read_at", "read_at", "created_at"),)
+
+    notice_id: Mapped[str] = mapped_column(Id, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(24))
+    customer_id: Mapped[str | None] = mapped_column(Id)
+    account_no: Mapped[str | None] = mapped_column(String(40))
+    field: Mapped[str | None] = mapped_column(String(32))
+    reason: Mapped[str | None] = mapped_column(String(40))
+    lost_value: Mapped[str | None] = mapped_column(Text)
+    won_value: Mapped[str | None] = mapped_column(Text)
+    won_hall_id: Mapped[str | None] = mapped_column(String(16))
+    application_no: Mapped[str | None] = mapped_column(String(24))
+    blocking_application_no: Mapped[str | None] = mapped_column(String(24))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    read_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    read_by: Mapped[str | None] = mapped_column(Id)

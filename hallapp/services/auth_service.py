@@ -1,4 +1,10 @@
-"""Signing in and out, screen lock and unlock, with lock-out after repeated wrong passwords."""
+"""Signing in and out, screen lock and unlock, with lock-out after repeated wrong passwords.
+
+Every sign-in is checked on this PC. An operator pulled from the central server carries the
+server's verifier with an expiry (SYNC_DESIGN §4.9): past it the sign-in is refused until a pull
+brings a fresh one, so a PC cut off from the server does not let people in forever. Operators made
+on this PC (a standalone hall, the demo) have no expiry.
+"""
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -99,11 +105,16 @@ class AuthService(ServiceBase):
             if op.locked_until and op.locked_until > now:
                 self._fail(s, now, staff_no, audit_action, "locked_out")
                 return _Outcome(error=AccountLockedOut(until=op.locked_until))
+            if op.verifier_expires_at is not None and op.verifier_expires_at <= now:
+                self._fail(s, now, staff_no, audit_action, "verifier_expired")
+                return _Outcome(error=ActionRefused("offline_login_expired"))
             if not passwords.verify_password(op.password_hash, password):
                 return _Outcome(error=self._wrong_password(s, op, now, audit_action, limits))
             op.failed_logins = 0
             op.locked_until = None
-            if passwords.needs_rehash(op.password_hash):
+            if op.verifier_expires_at is None and passwords.needs_rehash(
+                op.password_hash
+            ):  # not the server's
                 op.password_hash = passwords.hash_password(password)
             actor = self._actor(op)
             if audit_action == "login":

@@ -19,10 +19,12 @@ from hallapp.services.application_files import ApplicationFiles
 from hallapp.services.application_reads import ApplicationReads
 from hallapp.services.application_service import ApplicationService
 from hallapp.services.auth_service import AuthService
+from hallapp.services.central_admin_service import CentralAdminService
 from hallapp.services.clock import Clock
 from hallapp.services.complaint_service import ComplaintService
 from hallapp.services.consultation_service import ConsultationService
 from hallapp.services.context import DeviceInfo
+from hallapp.services.customer_service import CustomerService
 from hallapp.services.knowledge_service import KnowledgeService
 from hallapp.services.notice_service import NoticeService
 from hallapp.services.payment_service import PaymentService
@@ -32,6 +34,7 @@ from hallapp.services.reference_service import ReferenceService
 from hallapp.services.reversal_service import ReversalService
 from hallapp.services.settings_service import SettingsService
 from hallapp.services.shift_service import ShiftService
+from hallapp.services.sync_notice_service import SyncNoticeService
 from hallapp.services.window_service import WindowService
 from hallapp.sync import outbox
 
@@ -46,6 +49,7 @@ class HallCore:
         self.reference = ReferenceService(*common)
         self.auth = AuthService(*common, settings=self.settings)
         self.accounts = AccountService(*common)
+        self.customers = CustomerService(*common)
         self.payments = PaymentService(*common)
         self.applications = ApplicationService(*common, auth=self.auth)
         self.application_reads = ApplicationReads(*common)
@@ -58,6 +62,8 @@ class HallCore:
         self.consultations = ConsultationService(*common)
         self.complaints = ComplaintService(*common)
         self.knowledge = KnowledgeService(*common)
+        self.sync_notices = SyncNoticeService(*common)
+        self.central_admin = CentralAdminService(*common, settings=self.settings)
         self.queue_local = QueueService(*common)
         self.queue: QueuePort = self.queue_local  # or a HubClient: see connect_hub
 
@@ -110,7 +116,7 @@ class HallCore:
         from hallapp.sync.worker import SyncWorker
 
         client = httpx.Client(base_url=url, timeout=TIMEOUT_S)
-        pusher = Pusher(self.db, client, self.device.device_id, token)
+        pusher = Pusher(self.db, client, self.device.device_id, token, now=self.clock.now)
         return SyncWorker(pusher, on_status, puller=Puller(self.db, client, token))
 
     def hub_url(self) -> str:

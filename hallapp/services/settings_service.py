@@ -1,6 +1,11 @@
-"""Reading and changing the numbers behind the rules, with validation, audit and outbox."""
+"""Reading and changing the numbers behind the rules, with validation, audit and outbox.
+
+A setting the central server sets for this hall (pulled, ``hallapp.sync.pull_reference``) is the
+server's: it is listed with ``updated_by`` "central" and refused here, field by field.
+"""
 
 import json
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -15,6 +20,7 @@ from hallapp.domain.settings_catalog import BY_KEY, CATALOG
 from hallapp.services import audit
 from hallapp.services.context import ServiceBase
 from hallapp.sync import outbox
+from hallapp.sync.pull_reference import server_owned
 
 # Pairs that must stay ordered: (lower key, upper key)
 ORDERED_PAIRS = (
@@ -52,9 +58,15 @@ class SettingsService(ServiceBase):
             )
         return result
 
+    def server_owned(self) -> frozenset[str]:
+        """Keys the central server sets for this PC: shown, not editable."""
+        with self.db.read() as s:
+            return server_owned(s)
+
     def update(self, actor: Actor, changes: dict[str, Any]) -> Changes:
         """Validate every changed value (all errors at once), then store them in one transaction."""
         require(actor.role, Permission.EDIT_SETTINGS)
+        _refuse_server_owned(self.server_owned(), changes)
         parsed = _parse_all(changes)
         merged = {**self.values(), **parsed}
         _check_pairs(merged)
@@ -70,6 +82,7 @@ class SettingsService(ServiceBase):
         definition = BY_KEY.get(key)
         if definition is None:
             raise SettingUnknown(key=key)
+        _refuse_server_owned(self.server_owned(), [key])
         default = definition.parse(definition.default)
         now = self.clock.now()
         with self.db.write() as s:
@@ -133,6 +146,12 @@ def _effective(key: str, stored: str | None) -> Any:
         except (InvalidInput, ValueError):
             pass  # a stored value the current rules reject falls back to the default
     return definition.parse(definition.default)
+
+
+def _refuse_server_owned(owned: frozenset[str], keys: Iterable[str]) -> None:
+    errors = {key: InvalidInput(key, "server_owned") for key in keys if key in owned}
+    if errors:
+        raise InvalidForm(errors)
 
 
 def _parse_all(changes: dict[str, Any]) -> dict[str, Any]:

@@ -8,6 +8,7 @@ the answer is lost the same batch goes again and the server replays its stored r
 import threading
 import uuid
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
@@ -41,11 +42,21 @@ class PushOutcome:
 
 
 class Pusher:
-    def __init__(self, db: Database, client: httpx.Client, device_id: str, token: str) -> None:
+    def __init__(
+        self,
+        db: Database,
+        client: httpx.Client,
+        device_id: str,
+        token: str,
+        *,
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
         self.db = db
         self.client = client
         self.device_id = device_id
         self.token = token
+        self.now = now  # this PC's clock (the app's Clock), compared with the server's (§4.12)
+        self.clock_offset_s: float | None = None  # server time minus this PC's, at the last meta call
         self._meta_checked = False
 
     def push_all(self, max_batches: int = 100) -> PushOutcome:
@@ -91,9 +102,7 @@ class Pusher:
         """Once per start: a server that acknowledged more of this device than this database holds
         means the database was restored from an older backup. Its next receipt numbers were already
         printed once: stop before anything more is sent (SYNC_DESIGN §4.8)."""
-        answer = self._get("/v1/sync/meta")
-        if answer.status_code != 200:
-            self._refused(answer)
+        answer = self._meta()
         if int(answer.json()["last_acked_seq"]) > self._highest_seq():
             self._stop("restored_backup")
         self._meta_checked = True
@@ -121,9 +130,23 @@ class Pusher:
 
     def heartbeat(self) -> None:
         """Ask the server how it is (nothing to push): raises SyncUnavailable when it does not answer."""
+        self._meta()
+
+    def _meta(self) -> httpx.Response:
+        """``GET /v1/sync/meta``, noting how far this PC's clock is from the server's (§4.12): the
+        server's time against the middle of the round trip. Device time never orders anything; the
+        offset only warns the clerk."""
+        sent = self.now()
         answer = self._get("/v1/sync/meta")
         if answer.status_code != 200:
             self._refused(answer)
+        received = self.now()
+        try:
+            server_time = datetime.fromisoformat(answer.json()["server_time"])
+            self.clock_offset_s = (server_time - (sent + (received - sent) / 2)).total_seconds()
+        except (KeyError, TypeError, ValueError):
+            self.clock_offset_s = None
+        return answer
 
     def _check_not_stopped(self) -> None:
         with self.db.read() as s:

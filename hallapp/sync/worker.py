@@ -16,6 +16,7 @@ from hallapp.sync.push import Pusher, SyncStopped, SyncUnavailable
 IDLE_S = 15.0  # look again this often even when nobody asked
 BACKOFF_FIRST_S = 1.0
 BACKOFF_MAX_S = 300.0
+DEFAULT_SKEW_WARN_S = 300.0  # = the default of the setting sync.clock_skew_warn_seconds (Anki's)
 
 
 class SyncState(StrEnum):
@@ -32,6 +33,8 @@ class SyncStatus:
     last_success_at: datetime | None
     since: datetime | None = None  # offline or stopped since
     reason: str = ""
+    clock_offset_s: float | None = None  # the server's clock minus this PC's (None: not known yet)
+    clock_skewed: bool = False  # off by more than the setting sync.clock_skew_warn_seconds
 
 
 def backoff_seconds(failures: int, rng: random.Random) -> float:
@@ -49,8 +52,10 @@ class SyncWorker:
         puller: Puller | None = None,
         rng: random.Random | None = None,
         sleep: Callable[[threading.Event, float], bool] | None = None,
+        skew_warn_s: float = DEFAULT_SKEW_WARN_S,
     ) -> None:
         self.pusher = pusher
+        self.skew_warn_s = skew_warn_s
         self.puller = puller
         self.on_status = on_status
         self.rng = rng or random.Random()
@@ -80,10 +85,10 @@ class SyncWorker:
         now = datetime.now(UTC)
         try:
             outcome = self.pusher.push_all()
+            if not outcome.sent:  # nothing to send: still ask, so "online" means the server answers
+                self.pusher.heartbeat()  # (and the clocks are compared again)
             if self.puller is not None:  # then the hall's master data (a page at a time, resumable)
                 self.puller.pull_all()
-            elif not outcome.sent:  # nothing to send: still ask, so "online" means the server answers
-                self.pusher.heartbeat()
         except SyncUnavailable as exc:
             self.failures += 1
             since = self.status.since if self.status.state is SyncState.OFFLINE else now
@@ -108,7 +113,10 @@ class SyncWorker:
     ) -> None:
         if pending is None:
             pending = self.pusher.pending()
-        self.status = SyncStatus(state, pending, success or self.status.last_success_at, since, reason)
+        offset = self.pusher.clock_offset_s
+        last = success or self.status.last_success_at
+        skewed = offset is not None and abs(offset) > self.skew_warn_s
+        self.status = SyncStatus(state, pending, last, since, reason, offset, skewed)
         self.on_status(self.status)
 
     def _run(self) -> None:

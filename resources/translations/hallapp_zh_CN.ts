@@ -8,6 +8,10 @@
         <translation>账户查询</translation>
     </message>
     <message>
+        <source>Change contact details… (Ctrl+E)</source>
+        <translation>修改联系方式…（Ctrl+E）</translation>
+    </message>
+    <message>
         <source>Any</source>
         <translation>自动识别</translation>
     </message>
@@ -771,6 +775,442 @@
     </message>
 </context>
 <context>
+    <name>CentralAdmin</name>
+    <message>
+        <source>A hall ID has 1 to 16 letters, digits, - or _, for example H0001.</source>
+        <translation>营业厅编号由 1 到 16 位字母、数字、- 或 _ 组成，例如 H0001。</translation>
+    </message>
+    <message>
+        <source>Hall {hall_id} is already registered; choose another hall ID.</source>
+        <translation>营业厅 {hall_id} 已登记，请换一个编号。</translation>
+    </message>
+    <message>
+        <source>The central server refused this hall name; enter a name of at most 100 characters.</source>
+        <translation>中心服务器不接受该名称，请输入不超过 100 个字的名称。</translation>
+    </message>
+    <message>
+        <source>A code is valid for 1 minute to 7 days; change the minutes.</source>
+        <translation>注册码有效期为 1 分钟到 7 天，请修改分钟数。</translation>
+    </message>
+    <message>
+        <source>Staff number {staff_no} is already used on the central server; choose another number.</source>
+        <translation>工号 {staff_no} 在中心服务器上已被使用，请换一个工号。</translation>
+    </message>
+    <message>
+        <source>A name has 1 to 40 characters without control characters; please retype it.</source>
+        <translation>姓名应为 1 到 40 个字且不含控制字符，请重新输入。</translation>
+    </message>
+    <message>
+        <source>The password is too short for this hall: use at least {minimum} characters.</source>
+        <translation>密码太短：该营业厅要求至少 {minimum} 位。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ; type the same password twice.</source>
+        <translation>两次输入的密码不一致，请重新输入。</translation>
+    </message>
+    <message>
+        <source>An admin token is one word without spaces; copy it again from the server administrator.</source>
+        <translation>管理令牌是一串不含空格的字符，请向服务器管理员重新复制。</translation>
+    </message>
+    <message>
+        <source>The central server does not accept this admin token (wrong or revoked); enter a valid token and press Connect.</source>
+        <translation>中心服务器不接受该管理令牌（错误或已吊销），请输入有效令牌后点“连接”。</translation>
+    </message>
+    <message>
+        <source>No admin token is kept for this server yet; enter the token and press Connect.</source>
+        <translation>尚未保存该服务器的管理令牌，请输入令牌后点“连接”。</translation>
+    </message>
+    <message>
+        <source>This PC has no secure store for the token, so it was not kept; ask IT to set up the Windows credential store.</source>
+        <translation>本机没有可安全保存令牌的凭据库，令牌未保存；请联系信息部门配置 Windows 凭据管理器。</translation>
+    </message>
+    <message>
+        <source>Hall {hall_id} is not registered on the central server; reload the halls and choose again.</source>
+        <translation>中心服务器上没有营业厅 {hall_id}，请刷新后重新选择。</translation>
+    </message>
+    <message>
+        <source>This device is no longer on the central server; reload the device list.</source>
+        <translation>中心服务器上已没有该设备，请刷新设备列表。</translation>
+    </message>
+    <message>
+        <source>Device {device_code} is already revoked; reload the device list.</source>
+        <translation>设备 {device_code} 已被吊销，请刷新设备列表。</translation>
+    </message>
+    <message>
+        <source>Staff number {staff_no} is not an operator of hall {hall_id}; reload the list.</source>
+        <translation>工号 {staff_no} 不是营业厅 {hall_id} 的操作员，请刷新列表。</translation>
+    </message>
+    <message>
+        <source>This address does not lead to a HallApp central server with administration; check the server address.</source>
+        <translation>该地址不是支持管理功能的 HallApp 中心服务器，请检查地址。</translation>
+    </message>
+    <message>
+        <source>The central server does not answer; check the server address and the network, then try again.</source>
+        <translation>中心服务器没有响应，请检查服务器地址和网络后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>CentralAdminPage</name>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Forget token</source>
+        <translation>删除令牌(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Halls</source>
+        <translation>营业厅(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Enrolment codes</source>
+        <translation>注册码(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Devices</source>
+        <translation>设备(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Operators</source>
+        <translation>操作员(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>服务器地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Admin to&amp;ken:</source>
+        <translation>管理令牌(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Central server</source>
+        <translation>中心服务器</translation>
+    </message>
+    <message>
+        <source>Halls, their PCs and their operators are managed on the central server. A change applies there at once; a hall&apos;s PCs receive operators with their next sync.</source>
+        <translation>营业厅、终端和操作员均在中心服务器上管理。修改立即生效；各厅终端在下次同步后收到操作员变更。</translation>
+    </message>
+    <message>
+        <source>Enter the central server&apos;s address and the admin token, then press Connect.</source>
+        <translation>请输入中心服务器地址和管理令牌，然后点“连接”。</translation>
+    </message>
+    <message>
+        <source>Enter the admin token made on the server, then press Connect.</source>
+        <translation>请输入在服务器上生成的管理令牌，然后点“连接”。</translation>
+    </message>
+    <message>
+        <source>Kept in this PC&apos;s keyring; enter a new one to replace it</source>
+        <translation>已保存在本机凭据库；输入新令牌可替换</translation>
+    </message>
+    <message>
+        <source>Paste the token printed by hallapp central admin-token</source>
+        <translation>粘贴 hallapp central admin-token 生成的令牌</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Connected to {url}; halls registered: {count}.</source>
+        <translation>已连接 {url}；已登记营业厅 {count} 个。</translation>
+    </message>
+    <message>
+        <source>The admin token is removed from this PC.</source>
+        <translation>管理令牌已从本机删除。</translation>
+    </message>
+    <message>
+        <source>Press Connect to use this address.</source>
+        <translation>请点“连接”以使用此地址。</translation>
+    </message>
+</context>
+<context>
+    <name>CentralCodesTab</name>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>&amp;Issue code</source>
+        <translation>生成注册码(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Co&amp;py code</source>
+        <translation>复制注册码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Ha&amp;ll:</source>
+        <translation>营业厅(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Valid for:</source>
+        <translation>有效期(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Enrol a PC</source>
+        <translation>注册终端</translation>
+    </message>
+    <message>
+        <source>The code is used once, on the new PC (hallapp enrol), before it expires. It is shown only here and now: write it down or copy it.</source>
+        <translation>注册码只能在有效期内于新终端上使用一次（hallapp enrol）。它只在此处显示这一次，请抄下或复制。</translation>
+    </message>
+    <message>
+        <source>For hall {hall_id}, valid once until {time} ({minutes} min).</source>
+        <translation>用于营业厅 {hall_id}，一次有效，有效至 {time}（{minutes} 分钟）。</translation>
+    </message>
+    <message>
+        <source>The code is copied; paste it on the new PC.</source>
+        <translation>注册码已复制，请在新终端上粘贴。</translation>
+    </message>
+</context>
+<context>
+    <name>CentralDeactivateDialog</name>
+    <message>
+        <source>Deactivate operator {staff_no}</source>
+        <translation>停用操作员 {staff_no}</translation>
+    </message>
+    <message>
+        <source>Deactivate {staff_no} {name} of hall {hall_id}? The hall&apos;s PCs stop signing them in after their next sync; what they did stays on record.</source>
+        <translation>停用营业厅 {hall_id} 的 {staff_no} {name}？该厅终端下次同步后不再允许其登录；其已办业务仍保留记录。</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>CentralDevicesTab</name>
+    <message>
+        <source>Active</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>已吊销</translation>
+    </message>
+    <message>
+        <source>Quarantined</source>
+        <translation>已隔离</translation>
+    </message>
+    <message>
+        <source>Hall</source>
+        <translation>营业厅</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Host name</source>
+        <translation>主机名</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <source>Uploaded up to</source>
+        <translation>已上传至</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke device…</source>
+        <translation>吊销设备(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Update list</source>
+        <translation>刷新列表(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Show ha&amp;ll:</source>
+        <translation>显示营业厅(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>All halls</source>
+        <translation>全部营业厅</translation>
+    </message>
+    <message>
+        <source>Device {code} is revoked; the central server refuses it from now on.</source>
+        <translation>设备 {code} 已吊销，中心服务器从现在起拒绝其请求。</translation>
+    </message>
+</context>
+<context>
+    <name>CentralHallsTab</name>
+    <message>
+        <source>Hall ID</source>
+        <translation>营业厅编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Active PCs</source>
+        <translation>在用终端</translation>
+    </message>
+    <message>
+        <source>Active operators</source>
+        <translation>在职操作员</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <source>For example H0002</source>
+        <translation>例如 H0002</translation>
+    </message>
+    <message>
+        <source>For example 城西供电营业厅</source>
+        <translation>例如 城西供电营业厅</translation>
+    </message>
+    <message>
+        <source>Add ha&amp;ll</source>
+        <translation>登记营业厅(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Update list</source>
+        <translation>刷新列表(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Hall &amp;ID:</source>
+        <translation>营业厅编号(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Register a hall</source>
+        <translation>登记营业厅</translation>
+    </message>
+    <message>
+        <source>Then issue an enrolment code for each of its PCs and add its operators.</source>
+        <translation>然后为其每台终端生成注册码，并添加操作员。</translation>
+    </message>
+    <message>
+        <source>Hall {hall_id} {name} is registered; issue an enrolment code for its first PC.</source>
+        <translation>营业厅 {hall_id} {name} 已登记，请为其第一台终端生成注册码。</translation>
+    </message>
+</context>
+<context>
+    <name>CentralOperatorsTab</name>
+    <message>
+        <source>Staff no.</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在职</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Offline sign-in until</source>
+        <translation>离线登录有效至</translation>
+    </message>
+    <message>
+        <source>Deacti&amp;vate…</source>
+        <translation>停用(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Update list</source>
+        <translation>刷新列表(&amp;U)</translation>
+    </message>
+    <message>
+        <source>For example C101</source>
+        <translation>例如 C101</translation>
+    </message>
+    <message>
+        <source>Add opera&amp;tor</source>
+        <translation>新增操作员(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Staff no.:</source>
+        <translation>工号(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>岗位(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Password a&amp;gain:</source>
+        <translation>再次输入密码(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>New operator of this hall</source>
+        <translation>新增本厅操作员</translation>
+    </message>
+    <message>
+        <source>Ha&amp;ll:</source>
+        <translation>营业厅(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>{staff_no} {name} is added; the hall&apos;s PCs can sign them in after their next sync.</source>
+        <translation>{staff_no} {name} 已新增，该厅终端下次同步后即可登录。</translation>
+    </message>
+    <message>
+        <source>{staff_no} {name} is deactivated; the hall&apos;s PCs refuse them after their next sync.</source>
+        <translation>{staff_no} {name} 已停用，该厅终端下次同步后将拒绝其登录。</translation>
+    </message>
+</context>
+<context>
+    <name>CentralRevokeDialog</name>
+    <message>
+        <source>Revoke device {code}</source>
+        <translation>吊销设备 {code}</translation>
+    </message>
+    <message>
+        <source>The central server will refuse device {code} ({host}, hall {hall_id}) from its next request: it can no longer upload payments or receive updates. To use that PC again it must be enrolled with a new code. This cannot be undone.</source>
+        <translation>中心服务器将从下次请求起拒绝设备 {code}（{host}，营业厅 {hall_id}）：它不能再上传收费或接收更新。该电脑须用新注册码重新注册才能再用。此操作不可撤销。</translation>
+    </message>
+    <message>
+        <source>For example: PC replaced, disk failed</source>
+        <translation>例如：更换电脑、硬盘损坏</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke device</source>
+        <translation>吊销设备(&amp;V)</translation>
+    </message>
+</context>
+<context>
     <name>CloseShiftDialog</name>
     <message>
         <source>Close shift (cash-up)</source>
@@ -1199,6 +1639,29 @@
     <message>
         <source>Callback recorded for {number}.</source>
         <translation>{number} 的回电已记录。</translation>
+    </message>
+</context>
+<context>
+    <name>ContactDialog</name>
+    <message>
+        <source>Contact details of {holder}</source>
+        <translation>{holder} 的联系方式</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>联系电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>电子邮箱(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Mailing address:</source>
+        <translation>通讯地址(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>The holder&apos;s name and ID number change only through a name change or transfer application.</source>
+        <translation>户名和证件号码只能通过更名或过户业务变更。</translation>
     </message>
 </context>
 <context>
@@ -1815,6 +2278,10 @@
     <message>
         <source>Please enter an e-mail address such as name@example.cn.</source>
         <translation>请输入电子邮箱，例如 name@example.cn。</translation>
+    </message>
+    <message>
+        <source>The holder&apos;s name, ID number and other protected details change only through a name change or transfer application.</source>
+        <translation>户名、证件号码等受保护信息只能通过更名或过户业务变更。</translation>
     </message>
     <message>
         <source>{count} required documents are missing: print the one-time notice for the customer, or tick what they brought.</source>
@@ -3172,6 +3639,10 @@
         <translation>业务受理</translation>
     </message>
     <message>
+        <source>Central server</source>
+        <translation>中心服务器</translation>
+    </message>
+    <message>
         <source>Daily counter log</source>
         <translation>营业日志</translation>
     </message>
@@ -3194,6 +3665,10 @@
     <message>
         <source>Consultations and complaints</source>
         <translation>咨询与投诉</translation>
+    </message>
+    <message>
+        <source>Sync notices</source>
+        <translation>同步冲突通知</translation>
     </message>
     <message>
         <source>Business settings</source>
@@ -3767,6 +4242,10 @@
         <translation>中心同步：已暂停，{count} 条待上传，请联系管理员</translation>
     </message>
     <message>
+        <source>; this PC&apos;s clock is {minutes} min off the server&apos;s: ask to have it set</source>
+        <translation>；本机时钟与服务器相差 {minutes} 分钟，请联系管理员校准</translation>
+    </message>
+    <message>
         <source>Queue hub: connected</source>
         <translation>叫号服务器：已连接</translation>
     </message>
@@ -3781,6 +4260,112 @@
     <message>
         <source>, {n} manual tickets to hand over</source>
         <translation>，{n} 张手工号待提交</translation>
+    </message>
+</context>
+<context>
+    <name>SyncNotices</name>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Mailing address</source>
+        <translation>通讯地址</translation>
+    </message>
+    <message>
+        <source>another application on this account was open</source>
+        <translation>该户已有另一笔未办结的申请</translation>
+    </message>
+    <message>
+        <source>the account is unknown to the central server</source>
+        <translation>中心服务器上没有该户号</translation>
+    </message>
+    <message>
+        <source>the account is closed</source>
+        <translation>该户已销户</translation>
+    </message>
+    <message>
+        <source>{field} changed here to {lost} was overwritten by {won} (from {hall})</source>
+        <translation>本厅修改的{field}「{lost}」已被「{won}」覆盖（来自 {hall}）</translation>
+    </message>
+    <message>
+        <source>the billing system</source>
+        <translation>营销系统</translation>
+    </message>
+    <message>
+        <source>Application {number} waits for review: {reason}</source>
+        <translation>申请 {number} 待复核：{reason}</translation>
+    </message>
+    <message>
+        <source> (first: {number})</source>
+        <translation>（先到的申请：{number}）</translation>
+    </message>
+    <message>
+        <source>Contact overwritten</source>
+        <translation>联系方式被覆盖</translation>
+    </message>
+    <message>
+        <source>Application to review</source>
+        <translation>申请待复核</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Account no.</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>已读</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>未读</translation>
+    </message>
+</context>
+<context>
+    <name>SyncNoticesPage</name>
+    <message>
+        <source>Sync notices</source>
+        <translation>同步冲突通知</translation>
+    </message>
+    <message>
+        <source>&amp;Show read notices too</source>
+        <translation>同时显示已读(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Mark read (Enter)</source>
+        <translation>标为已读（Enter）</translation>
+    </message>
+    <message>
+        <source>The central server tells this hall when a contact detail changed here was overwritten by a later change, or when an application taken here must wait for review. Follow up with the customer or the clerk, then mark the notice read.</source>
+        <translation>本厅修改的联系方式被之后的修改覆盖，或本厅受理的申请因同一户号已有先到的申请而需复核时，中心服务器会发来通知。请与客户或柜员核实处理后标为已读。</translation>
+    </message>
+    <message>
+        <source>{count} new notice(s).</source>
+        <translation>{count} 条未读通知。</translation>
+    </message>
+    <message>
+        <source>No new notice.</source>
+        <translation>没有未读通知。</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@ from sqlalchemy import select, text
 
 from hallapp.central.enrolment import create_hall, revoke_device
 from hallapp.central.master_import import import_accounts, import_bills
+from hallapp.central.pull import MAX_LIMIT
 from hallapp.central.schema import ChangeLog, ServerMeta
 from tests.server.test_central_import import (
     HALL2,
@@ -317,11 +318,11 @@ def test_a_malformed_cursor_or_limit_is_refused(client, halls, device) -> None:
         assert (response.status_code, response.json()) == (400, {"error": "malformed", "field": "cursor"}), (
             cursor
         )
-    for limit in (0, 1001, -1):
+    for limit in (0, MAX_LIMIT + 1, -1):
         assert get(client, device, limit=limit).json() == {"error": "malformed"}
     bad = client.get(PULL, params={"limit": "ten"}, headers=device.headers)
     assert (bad.status_code, bad.json()) == (400, {"error": "malformed"})
-    assert page(client, device, limit=1000)["changes"] == page(client, device, limit=1)["changes"] == []
+    assert page(client, device, limit=MAX_LIMIT)["changes"] == page(client, device, limit=1)["changes"] == []
 
 
 def test_pulling_needs_a_valid_token_of_a_device_in_service(client, halls, device) -> None:
@@ -363,3 +364,68 @@ def test_a_hall_of_50k_accounts_pulls_in_reasonable_time(tmp_path, client, halls
     print(
         f"\npulled {len(changes)} changes of one hall in pages of 1000: {seconds:.1f} s ({len(changes) / seconds:,.0f}/s)"
     )
+
+
+# -- the pull benchmark's fixture ---------------------------------------------------------------------
+
+
+def _feed_rows(sessions) -> list[tuple[Any, ...]]:  # type: ignore[no-untyped-def]
+    """The change log in feed order, each image without ``updated_at`` (the time it was written)."""
+    with sessions() as s:
+        rows = s.scalars(select(ChangeLog).order_by(ChangeLog.xid, ChangeLog.id)).all()
+        return [
+            (r.scope, r.entity, r.entity_id, r.entity_version, r.op, {**r.data, "updated_at": None})
+            for r in rows
+        ]
+
+
+def test_the_benchmarks_fast_load_writes_the_change_log_the_import_writes(
+    tmp_path, halls, central_url
+) -> None:
+    """bench/central_setup.py COPYs the rows and makes their change_log itself (a million accounts
+    would take minutes through the import): row for row, in the same order, it must be the importer's."""
+    from bench.central_setup import load_master, write_import_files
+
+    n, batch = 47, 10  # several importer batches, a partial last one, shared customers, organisations
+    with psycopg.connect(central_url) as conn:
+        loaded = load_master(conn, HALL, n, batch_rows=batch, batches_per_transaction=2)
+    fast = _feed_rows(halls)
+    with halls.begin() as s:
+        s.execute(text("TRUNCATE bill, account, customer, change_log"))
+    accounts, bills = write_import_files(tmp_path, n, HALL)
+    first = import_accounts(halls, accounts, today=TODAY, batch_rows=batch)
+    billed = import_bills(halls, bills, batch_rows=batch)
+    assert first.ok and billed.ok, first.summary_lines() + billed.summary_lines()
+
+    imported = _feed_rows(halls)
+    assert loaded.changes == len(imported) == len(fast)
+    assert fast == imported
+    assert {entity for _, entity, *_ in fast} == {"customer", "account", "bill"}
+
+
+def test_the_page_is_valid_json_whatever_the_ids_and_data_hold(client, halls, device, central_url) -> None:
+    """The body is written as text around each row's stored JSON (``pull_json``): an id that needs
+    escaping, a delete's null data and text of any script come back exactly as stored."""
+    odd = ['quote"and\\backslash', "客户/编号 1", "tab\there"]
+    with psycopg.connect(central_url) as conn:
+        for n, entity_id in enumerate(odd):
+            conn.execute(
+                "INSERT INTO change_log (scope, entity, entity_id, entity_version, op, data) VALUES (%s, %s, %s, %s, %s, %s)",
+                (
+                    f"hall:{HALL}",
+                    "customer",
+                    entity_id,
+                    n + 1,
+                    "upsert" if n else "delete",
+                    None
+                    if n == 0
+                    else psycopg.types.json.Jsonb(
+                        {"name": '张"三"\n', "n": n, "nested": {"ok": True, "none": None}}
+                    ),
+                ),
+            )
+    body = page(client, device)
+    assert [c["entity_id"] for c in body["changes"]] == odd
+    assert body["changes"][0]["data"] is None and body["changes"][0]["op"] == "delete"
+    assert body["changes"][1]["data"] == {"name": '张"三"\n', "n": 1, "nested": {"ok": True, "none": None}}
+    assert body["changes"] == in_db(halls, f"hall:{HALL}", "global")

@@ -39,3 +39,23 @@ def test_the_status_bar_follows_the_sync_worker(qtbot, core, clerk, hall_qapp, m
         ops.sync.stop()
         ops._pool.shutdown(wait=True)
         ops._net.shutdown(wait=True)
+
+
+def test_a_wrong_clock_shows_in_the_status_bar(qtbot, core, clerk, hall_qapp) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    from hallapp.sync.worker import SyncState, SyncStatus
+
+    ops = CoreOps(core)
+    try:
+        window = open_workspace(qtbot, ops, clerk)
+        line = window.status_line
+        now = datetime.now(UTC)
+        line._show_sync(SyncStatus(SyncState.ONLINE, 0, now, clock_offset_s=-3600.0, clock_skewed=True))
+        assert "60" in line.sync.text() and line.sync.property("tone") == "warn"
+        line._show_sync(SyncStatus(SyncState.ONLINE, 0, now, clock_offset_s=-20.0, clock_skewed=False))
+        assert "60" not in line.sync.text() and line.sync.property("tone") == "ok"
+    finally:
+        ops.sync.stop()
+        ops._pool.shutdown(wait=True)
+        ops._net.shutdown(wait=True)

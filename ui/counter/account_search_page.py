@@ -1,7 +1,7 @@
 """Find an account by 户号 (typed or scanned), phone, name or address, and open it."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -66,10 +66,18 @@ class AccountSearchPage(WorkspacePage):
         self.view = AccountView()
         back = QPushButton(self.tr("Back to results (Esc)"))
         back.clicked.connect(self.handle_escape)
+        self.contact_button = QPushButton(self.tr("Change contact details… (Ctrl+E)"))
+        self.contact_button.clicked.connect(self.edit_contact)
+        self.contact_shortcut = QShortcut(QKeySequence("Ctrl+E"), self)
+        self.contact_shortcut.activated.connect(self.edit_contact)
+        actions = QHBoxLayout()
+        actions.addWidget(back)
+        actions.addWidget(self.contact_button)
+        actions.addStretch(1)
         account = QWidget()
         account_layout = QVBoxLayout(account)
         account_layout.setContentsMargins(0, 0, 0, 0)
-        account_layout.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
+        account_layout.addLayout(actions)
         account_layout.addWidget(self.view, 1)
         self.stack = QStackedWidget()
         self.stack.addWidget(results)
@@ -215,3 +223,23 @@ class AccountSearchPage(WorkspacePage):
         self.view.show_account(detail)
         self.stack.setCurrentIndex(ACCOUNT)
         self.view.bill_table.setFocus()
+
+    # --- contact details -----------------------------------------------------------------------
+    def edit_contact(self) -> None:
+        detail = self.view.detail
+        if detail is None or self.stack.currentIndex() != ACCOUNT:
+            return
+        account_id = detail.account_id
+        self.ops.run(
+            lambda core: core.customers.contact(self.actor, account_id),
+            on_success=lambda details: self._open_contact(account_id, details),
+            on_failure=self._on_failed,
+            owner=self,
+        )
+
+    def _open_contact(self, account_id: str, details) -> None:  # type: ignore[no-untyped-def]
+        from ui.counter.contact_dialog import ContactDialog
+
+        self.contact_dialog = ContactDialog(self.ops, self.actor, account_id, details, self)
+        self.contact_dialog.sig_saved.connect(lambda _details: self._open(account_id))
+        self.contact_dialog.open()

@@ -114,6 +114,12 @@ def pages_for(role: Role) -> list[PageSpec]:
                 "clipboard-check",
                 _lazy("ui.supervisor.approvals_page", "ApprovalsPage"),
             ),
+            PageSpec(
+                "sync_notices",
+                translate("Roles", "Sync notices"),
+                "arrows-exchange",
+                _lazy("ui.supervisor.sync_notices_page", "SyncNoticesPage"),
+            ),
             account_page(),
         ],
         Role.ADMIN: [
@@ -146,6 +152,12 @@ def pages_for(role: Role) -> list[PageSpec]:
                 translate("Roles", "Operators"),
                 "users",
                 _lazy("ui.admin.operators_page", "OperatorsPage"),
+            ),
+            PageSpec(
+                "central",
+                translate("Roles", "Central server"),
+                "server",
+                _lazy("ui.admin.central_admin_page", "CentralAdminPage"),
             ),
         ],
     }

@@ -97,8 +97,14 @@ class StatusLine(QObject):
             text = translate("StatusLine", "Sync: offline, {count} waiting, last {time}; retrying")
         else:
             text = translate("StatusLine", "Sync: stopped, {count} waiting; call the administrator")
-        self.sync.setText(text.format(count=status.pending, time=last))
-        self.sync.setProperty("tone", "ok" if status.state is SyncState.ONLINE else "warn")
+        text = text.format(count=status.pending, time=last)
+        if status.clock_skewed and status.clock_offset_s is not None:
+            text += translate(
+                "StatusLine", "; this PC's clock is {minutes} min off the server's: ask to have it set"
+            ).format(minutes=round(abs(status.clock_offset_s) / 60))
+        self.sync.setText(text)
+        good = status.state is SyncState.ONLINE and not status.clock_skewed
+        self.sync.setProperty("tone", "ok" if good else "warn")
         self.sync.style().unpolish(self.sync)
         self.sync.style().polish(self.sync)
 
