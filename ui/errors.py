@@ -29,7 +29,10 @@ translate = QCoreApplication.translate
 
 
 def _input_messages() -> dict[str, str]:
+    from ui.admin.central_messages import _input_sentences  # the admin page's own rules
+
     return {
+        **_input_sentences(),
         "empty": translate("Errors", "This field is empty; please fill it in."),
         "not_a_number": translate("Errors", "Please enter a number, for example 128.50."),
         "too_many_decimals": translate("Errors", "Amounts have at most two decimal places (fen)."),
@@ -150,6 +153,11 @@ def _input_messages() -> dict[str, str]:
             "A residential application takes the residential tariff, others a non-residential one; choose again.",
         ),
         "bad_email": translate("Errors", "Please enter an e-mail address such as name@example.cn."),
+        "server_owned": translate(
+            "Errors",
+            "The central server sets this value for the hall; ask the central administrator to change it.",
+        ),
+        "not_text": translate("Errors", "This field takes text only; please retype it."),
         "protected_field": translate(
             "Errors",
             "The holder's name, ID number and other protected details change only through a name change "
@@ -220,7 +228,15 @@ def _input_messages() -> dict[str, str]:
 
 
 def _refusal_messages() -> dict[str, str]:
+    from ui.admin.central_messages import _refusal_sentences  # the admin page's own rules
+
     return {
+        **_refusal_sentences(),
+        "offline_login_expired": translate(
+            "Errors",
+            "This PC's copy of your sign-in has expired: connect the PC to the network so it can update "
+            "from the central server, or ask the administrator.",
+        ),
         "account_closed": translate(
             "Errors", "Account {account_no} is closed and takes no payments; please check the account number."
         ),

@@ -29,7 +29,7 @@ from hallapp.central.errors import Refusal, malformed
 from hallapp.central.schema import ServerMeta
 
 DEFAULT_LIMIT = 500
-MAX_LIMIT = 5000
+MAX_LIMIT = 5000  # a PC's first pull commits a page at a time: bigger pages, fewer commits (bench/pull.py)
 MAX_CURSOR_CHARS = 200
 GLOBAL_SCOPE = "global"
 MAX_XID8 = 2**63 - 1

@@ -2280,6 +2280,10 @@
         <translation>请输入电子邮箱，例如 name@example.cn。</translation>
     </message>
     <message>
+        <source>The central server sets this value for the hall; ask the central administrator to change it.</source>
+        <translation>该参数由中心服务器统一设置，本机不能修改；如需调整，请联系中心管理员。</translation>
+    </message>
+    <message>
         <source>The holder&apos;s name, ID number and other protected details change only through a name change or transfer application.</source>
         <translation>户名、证件号码等受保护信息只能通过更名或过户业务变更。</translation>
     </message>
@@ -2358,6 +2362,14 @@
     <message>
         <source>Call the customer back within {limit} days; choose an earlier time.</source>
         <translation>请在 {limit} 天内回电，请选择更早的时间。</translation>
+    </message>
+    <message>
+        <source>This PC&apos;s copy of your sign-in has expired: connect the PC to the network so it can update from the central server, or ask the administrator.</source>
+        <translation>本机保存的登录凭据已过期：请连接网络，待本机与中心服务器同步后再登录，或联系管理员。</translation>
+    </message>
+    <message>
+        <source>This field takes text only; please retype it.</source>
+        <translation>此处只能填写文字，请重新输入。</translation>
     </message>
     <message>
         <source>Account {account_no} is closed and takes no payments; please check the account number.</source>

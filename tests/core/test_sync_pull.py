@@ -418,3 +418,24 @@ def test_a_restore_seen_in_the_middle_of_the_download_starts_it_over(core) -> No
         ("cust-3", 1),
         ("cust-4", 1),
     ]
+
+
+def test_the_bigger_page_cache_lasts_only_while_a_page_is_applied(core, monkeypatch) -> None:
+    from hallapp.sync import pull
+
+    def pragmas(s) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+        conn = s.connection()
+        return tuple(
+            conn.exec_driver_sql(f"PRAGMA {p}").scalar() for p in ("cache_size", "wal_autocheckpoint")
+        )
+
+    seen: list[tuple[int, int]] = []
+    monkeypatch.setitem(pull.APPLY, "probe", lambda s, _change: seen.append(pragmas(s)) or 0)
+    with core.db.write() as s:
+        before = pragmas(s)
+    probe = {"entity": "probe", "entity_id": "p", "entity_version": 1, "op": "upsert", "data": {}}
+    puller(core, Feed([probe, probe, probe], page=1)).pull_all()
+    assert seen == [(-pull.PULL_CACHE_KIB, pull.PULL_CHECKPOINT_PAGES)] * 3
+    for _ in range(6):  # every pooled connection has its own settings back
+        with core.db.write() as s:
+            assert pragmas(s) == before
