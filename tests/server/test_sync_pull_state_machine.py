@@ -336,7 +336,7 @@ def test_pulled_master_data_converges_and_resumes_under_random_steps_and_crashes
     run_state_machine_as_test(
         lambda: PullMachine(central_url, tmp_path, template, tokens[done.device_id]),
         settings=settings(
-            max_examples=25,
+            max_examples=40,
             stateful_step_count=14,
             deadline=None,
             database=None,
