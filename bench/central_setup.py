@@ -33,7 +33,7 @@ from typing import Any
 
 from hallapp.central.feed import PRIVATE
 from hallapp.central.master_csv import account_columns, bill_columns
-from hallapp.central.master_import import BILL_IMAGE, LOG
+from hallapp.central.master_import import ACCOUNT_COLUMNS, BILL_COLUMNS, BILL_IMAGE, CUSTOMER_COLUMNS, LOG
 from hallapp.central.schema import account_uuid, bill_uuid
 from hallapp.demo import people
 from hallapp.domain.credit_code import make_credit_code
@@ -47,37 +47,9 @@ DUE_DAYS = 7
 ORG_CODE = make_credit_code("91320100MA1XYW123")
 ACCOUNT_NO_BASE = 3_000_000_000  # account i is number 3000000000 + i (10 digits)
 
-CUSTOMER_COPY = (
-    "customer_id",
-    "kind",
-    "name",
-    "id_type",
-    "id_number",
-    "credit_code",
-    "phone",
-    "email",
-    "mail_address",
-    "contact_verified_on",
-)
-ACCOUNT_COPY = (
-    "account_no",
-    "account_id",
-    "hall_id",
-    "region_id",
-    "customer_id",
-    "address",
-    "tariff",
-    "voltage",
-    "supply_relation",
-    "load_class",
-    "key_customer",
-    "vulnerable",
-    "credit_rating",
-    "status",
-    "prepaid_fen",
-    "opened_on",
-)
-BILL_COPY = ("bill_id", "account_no", "period", "kwh", "amount_fen", "paid_fen", "issued_on", "due_date")
+CUSTOMER_COPY = ("customer_id", *CUSTOMER_COLUMNS)
+ACCOUNT_COPY = ("account_no", "account_id", *ACCOUNT_COLUMNS)
+BILL_COPY = ("bill_id", "account_no", "period", *BILL_COLUMNS)
 
 
 @dataclass(frozen=True)

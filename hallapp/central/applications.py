@@ -10,17 +10,16 @@ the holder's name (更名) or the account's holder (过户, the applicant become
 on the server and goes to the hall's PCs through the feed.
 """
 
-import json
 import uuid
-from typing import Any, TypeVar
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from hallapp.central.bodies import OpBody
 from hallapp.central.feed import log_account, log_customer, publish_notice
-from hallapp.central.payments import Rejected, Result
+from hallapp.central.payments import Rejected, Result, parse_payload
 from hallapp.central.schema import MASTER_NAMESPACE, Account, Customer, Device
 from hallapp.central.schema_conflicts import CLOSED_STAGES, CentralApplication, ConflictNotice
 from hallapp.domain.application_flow import ApplicationKind, Stage
@@ -35,7 +34,6 @@ ACCOUNT_KINDS = frozenset(
     }
 )
 HOLDER_KINDS = frozenset({ApplicationKind.NAME_CHANGE, ApplicationKind.TRANSFER})
-Payload = TypeVar("Payload", bound=BaseModel)
 LOCK_ACCOUNT = text("SELECT pg_advisory_xact_lock(hashtextextended('application:' || :account_no, 0))")
 
 
@@ -60,7 +58,7 @@ class StagePayload(BaseModel):
 
 
 def submit_application(s: Session, device: Device, op: OpBody) -> Result:
-    p = _parse(SubmitPayload, op)
+    p = parse_payload(SubmitPayload, op)
     if s.get(CentralApplication, p.application_id) is not None:
         raise Rejected("application_exists", application_id=p.application_id)
     blocking, reason = None, None
@@ -121,7 +119,7 @@ def submit_application(s: Session, device: Device, op: OpBody) -> Result:
 
 
 def advance_application(s: Session, device: Device, op: OpBody) -> Result:
-    p = _parse(StagePayload, op)
+    p = parse_payload(StagePayload, op)
     app = s.get(CentralApplication, p.application_id, with_for_update=True)
     if app is None:
         raise Rejected("application_unknown", application_id=p.application_id)
@@ -185,12 +183,3 @@ def _customer_for(s: Session, app: CentralApplication) -> Customer:
     s.add(customer)
     s.flush()
     return customer
-
-
-def _parse(model: type[Payload], op: OpBody) -> Payload:
-    try:
-        return model.model_validate(json.loads(op.payload))
-    except (ValueError, ValidationError) as exc:
-        errors = exc.errors() if isinstance(exc, ValidationError) else []
-        field = ".".join(str(part) for part in errors[0]["loc"]) if errors else ""
-        raise Rejected("invalid_payload", field=field) from None

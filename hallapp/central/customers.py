@@ -12,16 +12,15 @@ applications. A customer the server does not hold is refused (``customer_unknown
 never brings a customer back (§4.11).
 """
 
-import json
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import func
 from sqlalchemy.orm import Session
 
 from hallapp.central.bodies import OpBody
 from hallapp.central.feed import log_customer, publish_notice
-from hallapp.central.payments import Rejected, Result
+from hallapp.central.payments import Rejected, Result, parse_payload
 from hallapp.central.schema import Customer, Device
 from hallapp.central.schema_conflicts import ConflictNotice, CustomerFieldHistory
 from hallapp.domain.contact import clean_contact
@@ -37,7 +36,7 @@ class PatchPayload(BaseModel):
 
 
 def patch_customer(s: Session, device: Device, op: OpBody) -> Result:
-    p = _payload(op)
+    p = parse_payload(PatchPayload, op)
     try:
         fields = clean_contact(dict(p.fields))
     except InvalidForm as exc:
@@ -76,16 +75,6 @@ def patch_customer(s: Session, device: Device, op: OpBody) -> Result:
         "changed": changed,
         "overwrote": overwrote,
     }
-
-
-def _payload(op: OpBody) -> PatchPayload:
-    try:
-        body = json.loads(op.payload)
-        return PatchPayload.model_validate(body)
-    except (ValueError, ValidationError) as exc:
-        errors = exc.errors() if isinstance(exc, ValidationError) else []
-        field = ".".join(str(part) for part in errors[0]["loc"]) if errors else ""
-        raise Rejected("invalid_payload", field=field) from None
 
 
 def _history(

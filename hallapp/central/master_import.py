@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from hallapp import failpoints
 from hallapp.central.db import Sessions
-from hallapp.central.feed import PRIVATE
+from hallapp.central.feed import LOG, PRIVATE
 from hallapp.central.master_csv import (
     DEFAULT_ACCOUNT_NO_LENGTH,
     AccountRules,
@@ -454,7 +454,6 @@ SELECT o.account_no, o.hall_id, o.customer_id, a.hall_id, a.customer_id
 FROM import_account_before o JOIN account a USING (account_no)
 WHERE (o.hall_id, o.customer_id) IS DISTINCT FROM (a.hall_id, a.customer_id)
 """
-LOG = "INSERT INTO change_log (scope, entity, entity_id, entity_version, op, data)"
 BILL_IMAGE = "to_jsonb(b) || jsonb_build_object('account_id', a.account_id)"
 # Feed order inside the transaction: customers, accounts, bills into a hall; then bills, accounts,
 # customers out of a hall (a PC applies a page in order and may check its foreign keys).

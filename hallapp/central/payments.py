@@ -14,7 +14,7 @@ statements. It gives the same results and rows; an op that would hit a unique ke
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlalchemy import String, any_, bindparam, func, or_, select
@@ -26,6 +26,7 @@ from hallapp.central.bodies import OpBody
 from hallapp.central.schema import Account, Device, Payment
 
 Result = dict[str, Any]
+Payload = TypeVar("Payload", bound=BaseModel)
 OneByOne = Callable[[OpBody], Result]  # the per-op handler in its SAVEPOINT, as the push runs it
 
 
@@ -106,14 +107,20 @@ def reverse_payment(s: Session, device: Device, op: OpBody) -> Result:
     return _insert(s, device, op, p, original.account_no, suspense=suspense)
 
 
-def _payload(op: OpBody) -> PaymentPayload:
-    if op.operator_id is None or op.shift_id is None:
-        raise Rejected("invalid_payload", field="operator_id" if op.operator_id is None else "shift_id")
+def parse_payload(model: type[Payload], op: OpBody) -> Payload:
+    """``op``'s payload as ``model``, or ``Rejected("invalid_payload")`` naming the first bad field:
+    what every handler answers for a payload it cannot use (the op is still acknowledged)."""
     try:
-        p = PaymentPayload.model_validate_json(op.payload)
+        return model.model_validate_json(op.payload)
     except ValidationError as exc:
         field = ".".join(str(part) for part in exc.errors()[0]["loc"]) if exc.errors() else ""
         raise Rejected("invalid_payload", field=field) from exc
+
+
+def _payload(op: OpBody) -> PaymentPayload:
+    if op.operator_id is None or op.shift_id is None:
+        raise Rejected("invalid_payload", field="operator_id" if op.operator_id is None else "shift_id")
+    p = parse_payload(PaymentPayload, op)
     if p.amount_fen == 0:
         raise Rejected("invalid_payload", field="amount_fen")
     return p
