@@ -113,6 +113,7 @@ def counter_and_notices(core: HallCore, clerk: Any) -> None:
     """A cut plan, paid in full (a reconnection request), then reversed twice over: once through the
     supervisor's queue, once at the counter."""
     account_id = account_in_arrears(core)
+    core.customers.update_contact(clerk, account_id, {"phone": "13900001111"})
     core.notices.issue(clerk, account_id, NoticeKind.CUT_PLAN, NoticeDelivery.IN_PERSON)
     [notice] = core.notices.for_account(clerk, account_id)
     core.notices.record_outcome(clerk, notice.notice_id, NoticeOutcome.SIGNED, "王某")

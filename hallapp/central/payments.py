@@ -11,6 +11,7 @@ statements. It gives the same results and rows; an op that would hit a unique ke
 ``record_payment`` in its turn, so its rejection is exactly the one the per-op path gives.
 """
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -27,6 +28,7 @@ from hallapp.central.schema import Account, Device, Payment
 
 Result = dict[str, Any]
 Payload = TypeVar("Payload", bound=BaseModel)
+_NUL_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\u0000")  # JSON's \u0000, not an escaped backslash before u0000
 OneByOne = Callable[[OpBody], Result]  # the per-op handler in its SAVEPOINT, as the push runs it
 
 
@@ -109,7 +111,10 @@ def reverse_payment(s: Session, device: Device, op: OpBody) -> Result:
 
 def parse_payload(model: type[Payload], op: OpBody) -> Payload:
     """``op``'s payload as ``model``, or ``Rejected("invalid_payload")`` naming the first bad field:
-    what every handler answers for a payload it cannot use (the op is still acknowledged)."""
+    what every handler answers for a payload it cannot use (the op is still acknowledged). A NUL
+    anywhere in it is refused too: PostgreSQL's text and jsonb cannot hold one."""
+    if _NUL_ESCAPE.search(op.payload):
+        raise Rejected("invalid_payload", field="nul")
     try:
         return model.model_validate_json(op.payload)
     except ValidationError as exc:

@@ -37,6 +37,7 @@ from hallapp.central.payments import (
     record_payment,
     record_payments,
 )
+from hallapp.central.reconcile import BATCH_HEADS
 from hallapp.central.schema import AppliedOp, Device
 from hallapp.domain.canonical import chain_hash, sha256_hex
 
@@ -90,6 +91,7 @@ def _apply(s: Session, device: Device, batch: PushBody, *, bulk: bool) -> list[R
     stored = _stored(s, device.device_id, [op.device_seq for op in ops if op.device_seq <= start])
     results = [_replay(stored.get(op.device_seq), op) for op in ops if op.device_seq <= start]
     new = _checked(s, device, [op for op in ops if op.device_seq > start])
+    s.info[BATCH_HEADS] = {item.op.device_seq: item.head for item in new}
     ledger = []
     for run, outcomes in _applied(s, device, new, bulk=bulk):
         for item, result in zip(run, outcomes, strict=True):

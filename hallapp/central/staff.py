@@ -33,18 +33,18 @@ from hallapp.central.errors import AdminError
 from hallapp.central.master_import import MASTER_DATA_LOCK
 from hallapp.central.schema import ChangeLog, Hall
 from hallapp.central.schema_staff import GLOBAL_SCOPE, HALL_SCOPE_PREFIX, ROLES, Operator, Setting
+from hallapp.domain import staff_rules
 from hallapp.domain.errors import InvalidInput
 from hallapp.domain.ids import new_id
-from hallapp.domain.settings_catalog import CATALOG, Group, Kind, SettingDef
+from hallapp.domain.settings_catalog import CATALOG, ORDERED_PAIRS, Group, Kind, SettingDef
+from hallapp.domain.staff_rules import MAX_PASSWORD, MAX_STAFF_NO
 from hallapp.domain.text import has_control_chars, normalize
 
 # Argon2id with argon2-cffi's defaults, exactly as the PC (hallapp.services.passwords): a pulled
 # verifier is checked there as it is, and never looks due for a rehash.
 _hasher = PasswordHasher()
 
-MAX_STAFF_NO = 20  # = hallapp.services.auth_service.MAX_STAFF_NO (the PC's column and login rule)
 MAX_NAME = 40  # the PC's operator.name
-MAX_PASSWORD = 128  # = hallapp.services.auth_service.MAX_PASSWORD
 MAX_BY = 80
 DEFAULT_REFRESH_AGE = timedelta(hours=12)
 VERIFIER_DAYS = "auth.offline_verifier_days"
@@ -66,12 +66,6 @@ SERVER_ONLY: tuple[SettingDef, ...] = (
 )
 # A wrong value sent by the server would cut every PC off from the server that could correct it.
 PC_ONLY = frozenset({"sync.server_url"})
-# = hallapp.services.settings_service.ORDERED_PAIRS: (lower key, upper key)
-ORDERED_PAIRS = (
-    ("arrears.cut_lead_min_days", "arrears.cut_lead_max_days"),
-    ("hall.opening_time", "hall.closing_time"),
-    ("queue.peak_first_day", "queue.peak_last_day"),
-)
 PUBLISHED: dict[str, SettingDef] = {d.key: d for d in CATALOG if d.key not in PC_ONLY}
 KNOWN: dict[str, SettingDef] = {d.key: d for d in (*CATALOG, *SERVER_ONLY)}
 
@@ -243,19 +237,15 @@ def refresh_verifiers(
 
 
 def clean_staff_no(raw: str) -> str:
-    """The PC's rule (``auth_service``): letters and digits, at most 20, upper case."""
-    if has_control_chars(raw):
-        raise StaffRefused("bad_staff_no", "工号含有不可见的控制字符：请重新输入。")
-    text = normalize(raw).upper()
-    if not text:
-        raise StaffRefused("bad_staff_no", "工号不能为空：请输入字母和数字组成的工号，例如 C001。")
-    if len(text) > MAX_STAFF_NO or not text.isascii() or not text.isalnum():
-        raise StaffRefused(
-            "bad_staff_no",
-            f"工号只能由字母和数字组成、最多 {MAX_STAFF_NO} 位，例如 C001：请重新输入。",
-            staff_no=text[:40],
-        )
-    return text
+    """The PC's rule (``staff_rules``): letters and digits, at most 20, upper case."""
+    try:
+        return staff_rules.clean_staff_no(raw)
+    except InvalidInput as exc:
+        sentence = {
+            "control_chars": "工号含有不可见的控制字符：请重新输入。",
+            "empty": "工号不能为空：请输入字母和数字组成的工号，例如 C001。",
+        }.get(exc.reason, f"工号只能由字母和数字组成、最多 {MAX_STAFF_NO} 位，例如 C001：请重新输入。")
+        raise StaffRefused("bad_staff_no", sentence, staff_no=normalize(raw).upper()[:40]) from None
 
 
 def _clean_name(raw: str) -> str:
@@ -278,10 +268,14 @@ def _check_password(s: Session, hall_id: str, password: str) -> None:
     """The PC's rules: not empty, at most 128, no control characters, at least the hall's
     ``security.min_password_length``."""
     shortest = _effective(s, hall_id)[MIN_PASSWORD]
-    if has_control_chars(password):
-        raise StaffRefused("weak_password", "密码含有不可见的控制字符：请重新设置。")
-    if len(password) > MAX_PASSWORD:
-        raise StaffRefused("weak_password", f"密码最多 {MAX_PASSWORD} 位：请换一个短一些的密码。")
+    try:
+        staff_rules.check_password(password)
+    except InvalidInput as exc:
+        sentence = {
+            "control_chars": "密码含有不可见的控制字符：请重新设置。",
+            "too_long": f"密码最多 {MAX_PASSWORD} 位：请换一个短一些的密码。",
+        }.get(exc.reason, f"密码太短：至少 {shortest} 位，请换一个更长的密码。")
+        raise StaffRefused("weak_password", sentence, minimum=shortest) from None
     if len(password) < shortest or not password.strip():
         raise StaffRefused(
             "weak_password", f"密码太短：至少 {shortest} 位，请换一个更长的密码。", minimum=shortest

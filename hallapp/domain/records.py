@@ -114,6 +114,7 @@ class SettingValue:
     is_default: bool
     updated_at: datetime | None = None
     updated_by: str | None = None
+    server_owned: bool = False  # set by the central server for this hall: shown, not editable here
 
 
 @dataclass(frozen=True)

@@ -16,18 +16,14 @@ from hallapp.domain.enums import Role
 from hallapp.domain.errors import (
     AccountLockedOut,
     ActionRefused,
-    InvalidInput,
     LoginFailed,
     OperatorInactive,
 )
 from hallapp.domain.permissions import Permission, require
 from hallapp.domain.records import Actor
-from hallapp.domain.text import has_control_chars, normalize
+from hallapp.domain.staff_rules import MAX_STAFF_NO, check_password, clean_staff_no
 from hallapp.services import audit, passwords
 from hallapp.services.context import ServiceBase
-
-MAX_STAFF_NO = 20
-MAX_PASSWORD = 128
 
 
 @dataclass(frozen=True)
@@ -42,8 +38,8 @@ class AuthService(ServiceBase):
         self.settings = settings
 
     def login(self, staff_no: str, password: str) -> Actor:
-        staff_no = _check_staff_no(staff_no)
-        _check_password(password)
+        staff_no = clean_staff_no(staff_no)
+        check_password(password)
         outcome = self._attempt(staff_no, password, audit_action="login")
         if outcome.error:
             raise outcome.error
@@ -52,7 +48,7 @@ class AuthService(ServiceBase):
 
     def unlock(self, actor: Actor, password: str) -> Actor:
         """Only the signed-in operator's own password unlocks the screen."""
-        _check_password(password)
+        check_password(password)
         outcome = self._attempt(actor.staff_no, password, audit_action="session.unlock")
         if outcome.error:
             raise outcome.error
@@ -60,8 +56,8 @@ class AuthService(ServiceBase):
 
     def verify_approver(self, staff_no: str, password: str, *, requested_by: Actor) -> Actor:
         """A supervisor approving at the counter: their own credentials, same lock-out rules as sign-in."""
-        staff_no = _check_staff_no(staff_no)
-        _check_password(password)
+        staff_no = clean_staff_no(staff_no)
+        check_password(password)
         outcome = self._attempt(staff_no, password, audit_action="approval.sign")
         if outcome.error:
             raise outcome.error
@@ -146,7 +142,7 @@ class AuthService(ServiceBase):
     def actor_of(self, staff_no: str, device_id: str) -> Actor:
         """The active operator of this hall with ``staff_no``, acting from another PC of the hall
         (the hall hub serving a request that PC signed in locally)."""
-        clean = _check_staff_no(staff_no)
+        clean = clean_staff_no(staff_no)
         with self.db.read() as s:
             op = s.scalars(select(Operator).where(Operator.staff_no == clean)).first()
             if op is None or not op.active or op.hall_id != self.device.hall_id:
@@ -155,23 +151,3 @@ class AuthService(ServiceBase):
 
     def _actor(self, op: Operator) -> Actor:
         return Actor(op.operator_id, op.staff_no, op.name, Role(op.role), op.hall_id, self.device.device_id)
-
-
-def _check_staff_no(raw: str) -> str:
-    if has_control_chars(raw):
-        raise InvalidInput("staff_no", "control_chars")
-    text = normalize(raw).upper()
-    if not text:
-        raise InvalidInput("staff_no", "empty")
-    if len(text) > MAX_STAFF_NO or not text.isalnum() or not text.isascii():
-        raise InvalidInput("staff_no", "bad_staff_no")
-    return text
-
-
-def _check_password(password: str) -> None:
-    if not password:
-        raise InvalidInput("password", "empty")
-    if len(password) > MAX_PASSWORD:
-        raise InvalidInput("password", "too_long", limit=MAX_PASSWORD)
-    if has_control_chars(password):
-        raise InvalidInput("password", "control_chars")

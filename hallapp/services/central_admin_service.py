@@ -21,6 +21,7 @@ from hallapp.domain.errors import ActionRefused, InvalidForm, InvalidInput
 from hallapp.domain.permissions import Permission, require
 from hallapp.domain.records import Actor
 from hallapp.domain.settings_catalog import BY_KEY
+from hallapp.domain.staff_rules import check_password, clean_staff_no
 from hallapp.domain.text import has_control_chars, normalize
 from hallapp.services.context import ServiceBase
 from hallapp.services.settings_service import SettingsService
@@ -42,9 +43,7 @@ DEFAULT_CODE_MINUTES = 15
 MAX_TOKEN = 128
 MAX_HALL_NAME = 100
 MAX_NOTE = 200
-MAX_STAFF_NO = 20  # = the PC's and the server's rule
 MAX_OPERATOR_NAME = 40
-MAX_PASSWORD = 128
 HALL_ID = re.compile(r"[A-Za-z0-9_-]{1,16}")  # = hallapp.central.enrolment.HALL_ID
 SERVER_URL = "server_url"  # = hallapp.sync.enrol.SERVER_URL; not imported: it loads httpx at start
 Connect = Callable[[str], AbstractContextManager["httpx.Client"]]
@@ -143,7 +142,7 @@ class CentralAdminService(ServiceBase):
     def deactivate_operator(
         self, actor: Actor, server_url: str, hall_id: str, staff_no: str
     ) -> CentralOperator:
-        staff_no = _checked_staff_no(staff_no)
+        staff_no = clean_staff_no(staff_no)
         with self._admin(actor, server_url) as admin:
             return admin.deactivate_operator(_checked_hall_id(hall_id), staff_no)
 
@@ -223,17 +222,6 @@ def _checked_hall(hall_id: str, name: str) -> tuple[str, str]:
     return hall_id, name
 
 
-def _checked_staff_no(raw: str) -> str:
-    if has_control_chars(raw):
-        raise InvalidInput("staff_no", "control_chars")
-    text = normalize(raw).upper()
-    if not text:
-        raise InvalidInput("staff_no", "empty")
-    if len(text) > MAX_STAFF_NO or not text.isascii() or not text.isalnum():
-        raise InvalidInput("staff_no", "bad_staff_no")
-    return text
-
-
 def _checked_role(raw: str) -> str:
     if raw not in {role.value for role in Role}:
         raise InvalidInput("role", "unknown_choice")
@@ -241,13 +229,7 @@ def _checked_role(raw: str) -> str:
 
 
 def _checked_password(form: OperatorForm) -> str:
-    if not form.password:
-        raise InvalidInput("password", "empty")
-    if len(form.password) > MAX_PASSWORD:
-        raise InvalidInput("password", "too_long", limit=MAX_PASSWORD)
-    if has_control_chars(form.password):
-        raise InvalidInput("password", "control_chars")
-    return form.password
+    return check_password(form.password)
 
 
 def _checked_again(form: OperatorForm) -> str:
@@ -259,7 +241,7 @@ def _checked_again(form: OperatorForm) -> str:
 def _checked_operator(form: OperatorForm) -> dict[str, str]:
     staff_no, name, role, password, _ = _each(
         {
-            "staff_no": lambda: _checked_staff_no(form.staff_no),
+            "staff_no": lambda: clean_staff_no(form.staff_no),
             "name": lambda: _checked_text("name", form.name, MAX_OPERATOR_NAME),
             "role": lambda: _checked_role(form.role),
             "password": lambda: _checked_password(form),

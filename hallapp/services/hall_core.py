@@ -117,7 +117,12 @@ class HallCore:
 
         client = httpx.Client(base_url=url, timeout=TIMEOUT_S)
         pusher = Pusher(self.db, client, self.device.device_id, token, now=self.clock.now)
-        return SyncWorker(pusher, on_status, puller=Puller(self.db, client, token))
+        return SyncWorker(
+            pusher,
+            on_status,
+            puller=Puller(self.db, client, token),
+            skew_warn_s=self.settings.get("sync.clock_skew_warn_seconds"),
+        )
 
     def hub_url(self) -> str:
         """Where this PC finds the hall hub: HALLAPP_HUB_URL, else the hall's setting; "" = embedded."""

@@ -16,18 +16,11 @@ from hallapp.db.models import Setting
 from hallapp.domain.errors import InvalidForm, InvalidInput, SettingUnknown
 from hallapp.domain.permissions import Permission, require
 from hallapp.domain.records import Actor, Changes, SettingValue
-from hallapp.domain.settings_catalog import BY_KEY, CATALOG
+from hallapp.domain.settings_catalog import BY_KEY, CATALOG, ORDERED_PAIRS
 from hallapp.services import audit
 from hallapp.services.context import ServiceBase
 from hallapp.sync import outbox
 from hallapp.sync.pull_reference import server_owned
-
-# Pairs that must stay ordered: (lower key, upper key)
-ORDERED_PAIRS = (
-    ("arrears.cut_lead_min_days", "arrears.cut_lead_max_days"),
-    ("hall.opening_time", "hall.closing_time"),
-    ("queue.peak_first_day", "queue.peak_last_day"),
-)
 
 
 class SettingsService(ServiceBase):
@@ -46,6 +39,7 @@ class SettingsService(ServiceBase):
     def list(self) -> list[SettingValue]:
         with self.db.read() as s:
             rows = {row.key: row for row in s.scalars(select(Setting))}
+            owned = server_owned(s)
         result = []
         for d in CATALOG:
             row = rows.get(d.key)
@@ -53,7 +47,13 @@ class SettingsService(ServiceBase):
             value = _effective(d.key, row.value if row else None)
             result.append(
                 SettingValue(
-                    d.key, value, default, row is None, row and row.updated_at, row and row.updated_by
+                    d.key,
+                    value,
+                    default,
+                    row is None,
+                    row and row.updated_at,
+                    row and row.updated_by,
+                    server_owned=d.key in owned,
                 )
             )
         return result

@@ -10,13 +10,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 
+from hallapp.domain.settings_catalog import default_value
 from hallapp.sync.pull import Puller
 from hallapp.sync.push import Pusher, SyncStopped, SyncUnavailable
 
 IDLE_S = 15.0  # look again this often even when nobody asked
 BACKOFF_FIRST_S = 1.0
 BACKOFF_MAX_S = 300.0
-DEFAULT_SKEW_WARN_S = 300.0  # = the default of the setting sync.clock_skew_warn_seconds (Anki's)
+DEFAULT_SKEW_WARN_S = float(default_value("sync.clock_skew_warn_seconds"))
 
 
 class SyncState(StrEnum):

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from hallapp.central.schema import AppliedOp, Payment
+from hallapp.central.schema import AppliedOp, Customer, Payment
 from hallapp.domain.canonical import GENESIS_HASH, canonical_json, chain_hash, sha256_hex
 from hallapp.domain.ids import new_id
 from tests.server.test_central_support import (  # noqa: F401 - fixtures
@@ -51,6 +51,7 @@ OP_TYPES = {
     "complaint.reply",
     "consultation.callback",
     "consultation.record",
+    "customer.patch",
     "holiday.remove",
     "holiday.set",
     "knowledge.add",
@@ -92,6 +93,14 @@ def with_version(op: dict[str, Any], version: int) -> dict[str, Any]:
     return {**op, "op_id": new_id(), "payload": payload, "payload_hash": sha256_hex(payload)}
 
 
+def add_patched_customers(sessions, ops: list[dict[str, Any]]) -> None:  # type: ignore[no-untyped-def]
+    """The customers the golden contact edits are about, as the billing import made them."""
+    with sessions.begin() as s:
+        for op in ops:
+            if op["op_type"] == "customer.patch":
+                s.add(Customer(customer_id=op["entity_id"], kind="person", name="测试客户"))
+
+
 def push(client, device, ops):  # type: ignore[no-untyped-def]
     return client.post(PUSH, json=batch(device, ops), headers=device.headers)
 
@@ -112,8 +121,10 @@ def test_the_golden_files_cover_every_op_type_and_say_what_they_hold() -> None:
 
 def test_every_golden_op_is_accepted_in_one_batch_and_replays_as_a_duplicate(client, sessions) -> None:  # type: ignore[no-untyped-def]
     add_accounts(sessions, GOLDEN_ACCOUNT)
+    golden = golden_ops()
+    add_patched_customers(sessions, golden)
     device = enrol(client, sessions)
-    ops = as_one_chain(golden_ops())
+    ops = as_one_chain(golden)
     first = push(client, device, ops)
     assert first.status_code == 200, first.text
     body = first.json()

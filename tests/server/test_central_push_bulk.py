@@ -141,6 +141,9 @@ def mixed_batches() -> list[list[dict[str, Any]]]:
             "shift_id": chain.shift_id,
             "business_date": "2026-11-23",
             "payment_count": 10,
+            "reversal_count": 5,
+            "net_total_fen": 0,
+            "by_method": {},
             "last_device_seq": len(chain.ops),
             "chain_head": chain.head,
         },
@@ -252,3 +255,25 @@ def test_a_batch_of_payments_writes_the_device_row_once(pair) -> None:
     assert len([sql for sql in one_by_one_sql if sql.startswith("SAVEPOINT")]) == 200
     assert pair[0].payments() == pair[1].payments()
     assert pair[0].ledger() == pair[1].ledger()
+
+
+def test_a_close_whose_head_is_earlier_in_the_same_batch_reconciles(pair) -> None:
+    """The head after an op of the same batch is known before its ledger row is written."""
+    chain = Chain()
+    chain.payment(ACCOUNT, 100)
+    declared_head, declared_seq = chain.head, len(chain.ops)
+    chain.op("audit.event", "audit_event", "e1", {"event_id": "e1"})  # stored only, after the cut
+    close = {
+        "shift_id": chain.shift_id,
+        "business_date": "2026-11-23",
+        "payment_count": 1,
+        "reversal_count": 0,
+        "net_total_fen": 100,
+        "by_method": {"cash": {"count": 1, "sum_fen": 100}},
+        "last_device_seq": declared_seq,
+        "chain_head": declared_head,
+    }
+    chain.op("shift.close", "shift", chain.shift_id, close)
+    for made, bulk in zip(pair, (True, False), strict=True):
+        result = made.push(chain.ops, bulk=bulk, batch_id="b")["results"][-1]
+        assert result["reconciliation"]["status"] == "ok", result

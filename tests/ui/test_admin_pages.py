@@ -104,3 +104,16 @@ def test_holidays_add_and_remove(qtbot, ops, core, admin) -> None:  # type: igno
 def test_operators_page_lists_the_hall_staff(qtbot, ops, admin) -> None:  # type: ignore[no-untyped-def]
     page = show(qtbot, ops, OperatorsPage(ops, admin))
     assert sorted(o.staff_no for o in page.model.records) == ["A001", "C001", "C002", "C003", "G001", "S001"]
+
+
+def test_a_setting_the_central_server_sets_is_shown_read_only(qtbot, ops, core, admin) -> None:  # type: ignore[no-untyped-def]
+    from tests.core.test_sync_pull_reference import pull, setting
+
+    pull(core, setting("penalty.minimum_fen", 200))
+    listed = {v.key: v for v in core.settings.list()}
+    assert listed["penalty.minimum_fen"].server_owned and not listed["queue.priority_ratio"].server_owned
+    page = show(qtbot, ops, SettingsPage(ops, admin))
+    owned, own = page.rows["penalty.minimum_fen"], page.rows["queue.priority_ratio"]
+    assert owned.editor.text() == "200" and owned.editor.isReadOnly()
+    assert owned.default.text().startswith("由中心服务器为本营业厅设定")
+    assert not own.editor.isReadOnly()

@@ -16,12 +16,8 @@ from PySide6.QtWidgets import (
 
 from hallapp.domain.enums import Role
 from hallapp.domain.errors import InvalidForm
-from hallapp.services.central_admin_service import (
-    MAX_OPERATOR_NAME,
-    MAX_PASSWORD,
-    MAX_STAFF_NO,
-    OperatorForm,
-)
+from hallapp.domain.staff_rules import MAX_PASSWORD, MAX_STAFF_NO
+from hallapp.services.central_admin_service import MAX_OPERATOR_NAME, OperatorForm
 from hallapp.sync.admin_client import CentralHall, CentralOperator
 from ui.admin.central_deactivate_dialog import CentralDeactivateDialog
 from ui.admin.central_form import FormErrors, fill_halls, local_time

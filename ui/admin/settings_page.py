@@ -58,6 +58,13 @@ class _Row:
         else:
             self.editor.setText(shown(self.definition, value))
 
+    def set_server_owned(self, owned: bool) -> None:
+        if isinstance(self.editor, QCheckBox):
+            self.editor.setEnabled(not owned)
+        else:
+            self.editor.setReadOnly(owned)
+        self.editor.setFocusPolicy(Qt.FocusPolicy.NoFocus if owned else Qt.FocusPolicy.StrongFocus)
+
     def changed(self) -> bool:
         if isinstance(self.editor, QCheckBox):
             return self.editor.isChecked() != self.loaded
@@ -158,7 +165,10 @@ class SettingsPage(WorkspacePage):
             row.set_value(value.value)
             clear_invalid(row.editor, row.error)
             default_text = self.tr("Default {value}").format(value=shown(row.definition, value.default))
+            if value.server_owned:
+                default_text = self.tr("Set by the central server for this hall") + f" · {default_text}"
             row.default.setText(f"{default_text} · {row.definition.source}")
+            row.set_server_owned(value.server_owned)
             font = row.editor.font()
             font.setBold(not value.is_default)
             row.editor.setFont(font)
