@@ -5,6 +5,12 @@ another one on the same account is still open, the **first arrival wins** and th
 ``review = 'needs_review'`` (never dropped) and its hall gets a notice. Arrivals on one account are
 serialised by a transaction-level advisory lock on the account number.
 
+When the application that blocked others ends, its hall is told what became of the earliest one it
+blocked: after a 取消, or after a 增容 reached 归档, that one is released (``review = 'none'``; the
+others wait behind it) and the counter can go on; after a 更名/过户 reached 归档 the holder it was
+taken for is gone, so it stays under review (``holder_changed``) until its hall cancels it through the
+usual stage op (and takes a new application if the customer still wants one).
+
 The protected fields change here only: when a 更名 or 过户 that was not sent to review reaches 归档,
 the holder's name (更名) or the account's holder (过户, the applicant becomes the customer) changes
 on the server and goes to the hall's PCs through the feed.
@@ -124,16 +130,69 @@ def advance_application(s: Session, device: Device, op: OpBody) -> Result:
     if app is None:
         raise Rejected("application_unknown", application_id=p.application_id)
     app.stage, app.updated_at = p.stage.value, func.now()
-    changed = False
-    if (
-        p.stage is Stage.ARCHIVED
-        and app.kind in HOLDER_KINDS
-        and app.review == "none"
-        and not app.master_applied
-    ):
-        changed = _change_holder(s, app)
-        app.master_applied = True
-    return {"status": "applied", "stage": app.stage, "review": app.review, "master_changed": changed}
+    changed = _apply_to_master(s, app)
+    answer: Result = {
+        "status": "applied",
+        "stage": app.stage,
+        "review": app.review,
+        "master_changed": changed,
+    }
+    if app.stage in CLOSED_STAGES and app.review == "none":
+        waiting = _first_waiting(s, app)
+        if waiting is not None:
+            answer["next_application_no"] = waiting.application_no
+    return answer
+
+
+def _apply_to_master(s: Session, app: CentralApplication) -> bool:
+    if app.stage != Stage.ARCHIVED or app.kind not in HOLDER_KINDS or app.review != "none":
+        return False
+    if app.master_applied:
+        return False
+    app.master_applied = True
+    return _change_holder(s, app)
+
+
+def _first_waiting(s: Session, ended: CentralApplication) -> CentralApplication | None:
+    """The earliest open application that ``ended`` blocked is released or, when ``ended`` changed
+    the holder, kept for review as ``holder_changed``; the rest now wait behind it. Its hall is told."""
+    if ended.account_no is None:
+        return None
+    s.execute(LOCK_ACCOUNT, {"account_no": ended.account_no})
+    waiting = s.scalars(
+        select(CentralApplication)
+        .where(
+            CentralApplication.blocking_application_no == ended.application_no,
+            CentralApplication.review == "needs_review",
+            CentralApplication.stage.not_in(CLOSED_STAGES),
+        )
+        .order_by(CentralApplication.submitted_at)
+        .with_for_update()
+    ).all()
+    if not waiting:
+        return None
+    first, rest = waiting[0], waiting[1:]
+    for other in rest:
+        other.blocking_application_no = first.application_no
+    holder_changed = ended.stage == Stage.ARCHIVED and ended.kind in HOLDER_KINDS
+    if holder_changed:
+        first.review_reason = "holder_changed"
+    else:
+        first.review, first.review_reason, first.blocking_application_no = "none", None, None
+        _apply_to_master(s, first)  # it may have reached 归档 at its hall while it waited
+    publish_notice(
+        s,
+        ConflictNotice(
+            notice_id=new_id(),
+            hall_id=first.hall_id,
+            kind="application_review",
+            account_no=first.account_no,
+            reason=first.review_reason or "released",
+            application_no=first.application_no,
+            blocking_application_no=ended.application_no,
+        ),
+    )
+    return first
 
 
 def _change_holder(s: Session, app: CentralApplication) -> bool:

@@ -25,7 +25,7 @@ from hallapp.db.models import Account, Customer, Outbox
 from hallapp.demo.applications import on_account
 from hallapp.demo.build import build_demo_database
 from hallapp.demo.reference import DEMO_PASSWORD
-from hallapp.domain.application_flow import FLOWS, ApplicationKind
+from hallapp.domain.application_flow import FLOWS, ApplicationKind, Stage
 from hallapp.domain.errors import InvalidForm
 from hallapp.domain.ids import new_id
 from hallapp.services.clock import FakeClock
@@ -350,11 +350,41 @@ def test_c_two_transfers_of_one_account_the_first_wins_the_second_waits(make_pc,
         with pc.core.db.read() as s:
             local = s.scalars(select(Account).where(Account.account_no == ACCOUNT_3)).one()
             assert s.get_one(Customer, local.customer_id).name == "新户主甲"
-    # the second, still under review, changes nothing when it is walked through
+    # the second was taken for the old holder: it stays under review, and its hall is told why
+    told = second.core.sync_notices.notices(second.supervisor)
+    assert [(n.reason, n.application_no) for n in told if n.reason == "holder_changed"] == [
+        ("holder_changed", apps[two].application_no)
+    ]
+    # it changes nothing when it is walked through
     walk_to_archive(second, two, ApplicationKind.TRANSFER)
     second.push()
     with sessions() as s:
         assert s.get_one(CentralCustomer, s.get_one(CentralAccount, ACCOUNT_3).customer_id).name == "新户主甲"
+        assert (s.get_one(CentralApplication, two).review_reason) == "holder_changed"
+
+
+def test_an_application_waiting_behind_a_cancelled_one_goes_on(make_pc, sessions) -> None:  # type: ignore[no-untyped-def]
+    first, second = make_pc(HALL), make_pc(HALL)
+    one = submit(first, ApplicationKind.RESIDENT_INCREASE, ACCOUNT_3)
+    two = submit(second, ApplicationKind.RESIDENT_INCREASE, ACCOUNT_3)
+    three = submit(second, ApplicationKind.RESIDENT_INCREASE, ACCOUNT_3)
+    first.push()
+    second.push()
+    version = first.core.application_reads.detail(first.clerk, one).row.version
+    first.core.applications.advance(first.clerk, one, Stage.CANCELLED, version=version, note="客户撤回")
+    first.push()
+    second.sync()
+    with sessions() as s:
+        apps = {a.application_id: a for a in s.scalars(select(CentralApplication))}
+        assert (apps[two].review, apps[two].blocking_application_no) == ("none", None)
+        assert (apps[three].review, apps[three].blocking_application_no) == (
+            "needs_review",
+            apps[two].application_no,
+        )
+    told = [n for n in second.core.sync_notices.notices(second.supervisor) if n.reason == "released"]
+    assert [(n.application_no, n.blocking_application_no) for n in told] == [
+        (apps[two].application_no, apps[one].application_no)
+    ]
 
 
 def test_a_name_change_renames_the_holder_once_archived(make_pc, sessions) -> None:  # type: ignore[no-untyped-def]

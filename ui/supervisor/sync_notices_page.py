@@ -37,6 +37,11 @@ def reason_label(reason: str) -> str:
         "open_application": translate("SyncNotices", "another application on this account was open"),
         "account_unknown": translate("SyncNotices", "the account is unknown to the central server"),
         "account_closed": translate("SyncNotices", "the account is closed"),
+        "holder_changed": translate(
+            "SyncNotices",
+            "the holder changed when the first application was archived; cancel this one and take a "
+            "new application if the customer still wants it",
+        ),
     }.get(reason, reason)
 
 
@@ -50,6 +55,10 @@ def describe(n: NoticeRow) -> str:
             won=n.won_value or "—",
             hall=n.won_hall_id or translate("SyncNotices", "the billing system"),
         )
+    if n.reason == "released":
+        return translate(
+            "SyncNotices", "Application {number} may go on: application {first} on the account has ended"
+        ).format(number=n.application_no, first=n.blocking_application_no or "—")
     text = translate("SyncNotices", "Application {number} waits for review: {reason}").format(
         number=n.application_no, reason=reason_label(n.reason)
     )
