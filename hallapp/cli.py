@@ -64,6 +64,12 @@ def _parser() -> argparse.ArgumentParser:
     db.add_argument("action", choices=["upgrade", "check", "vacuum"])
     db.add_argument("--db", type=Path, default=None)
     db.set_defaults(handler=_cmd_db)
+    trail = sub.add_parser("audit", help="the audit trail")
+    trail.add_argument(
+        "action", choices=["verify"], help="check the hash chain; exit 1 at the first broken link"
+    )
+    trail.add_argument("--db", type=Path, default=None)
+    trail.set_defaults(handler=_cmd_audit)
     serve = sub.add_parser("serve", help="run a server (hall hub or central)")
     serve.add_argument("--role", choices=["hall", "central"], required=True)
     serve.add_argument("--db", type=Path, default=None, help="the hub's database (hall role)")
@@ -257,6 +263,51 @@ def _cmd_db(args: argparse.Namespace, _frontend: Frontend | None) -> int:
     for line in report.lines:
         print(line)
     return 0 if report.ok else 1
+
+
+def _cmd_audit(args: argparse.Namespace, _frontend: Frontend | None) -> int:
+    """0: the chain is whole; 1: broken (the first broken event and its time); 2: cannot open."""
+    import getpass
+
+    from hallapp.services.hall_core import HallCore
+
+    path = args.db or default_database()
+    try:
+        core = HallCore.open(path)
+    except DatabaseUnavailable as exc:
+        print(
+            f"无法打开数据库 / cannot open the database ({exc.params.get('reason')}): {path}", file=sys.stderr
+        )
+        return 2
+    try:
+        report = core.audit.verify_from_command(getpass.getuser())
+    finally:
+        core.close()
+    print(_audit_line(report))
+    return 0 if report.whole else 1
+
+
+_CHAIN_BREAKS = {
+    "content_changed": ("内容被改动", "its content was changed"),
+    "link_broken": ("与前一条的链接断开", "its link to the event before is broken"),
+    "row_missing": ("记录已被删除", "the event was deleted"),
+    "checkpoint_unbacked": ("清理检查点没有对应的清理记录", "the retention checkpoint has no purge event"),
+}
+
+
+def _audit_line(report) -> str:  # type: ignore[no-untyped-def]
+    from hallapp.domain.hall_time import to_hall_time
+
+    if report.whole:
+        return f"审计链完整：已核对 {report.checked:,} 条记录。 / Audit chain whole: {report.checked:,} events checked."
+    zh, en = _CHAIN_BREAKS.get(report.reason, (report.reason, report.reason))
+    moment = report.broken_at or report.previous_at
+    when = f"{to_hall_time(moment):%Y-%m-%d %H:%M:%S}" if moment else "-"
+    before = "" if report.broken_at or not moment else "前一条 "
+    return (
+        f"审计链第 {report.broken_seq} 条记录（{before}{when}）{zh}，请立即报告管理员。 / "
+        f"Audit chain broken at event {report.broken_seq} ({when}): {en}."
+    )
 
 
 def _cmd_serve(args: argparse.Namespace, _frontend: Frontend | None) -> int:

@@ -28,11 +28,29 @@ log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 
 
-def _input_messages() -> dict[str, str]:
-    from ui.admin.central_messages import _input_sentences  # the admin page's own rules
+# Pages with rules of their own keep their sentences beside them, as ``_input_sentences`` and
+# ``_refusal_sentences`` (either may be absent); they are merged into the tables below.
+TOPIC_MESSAGES = (
+    "ui.admin.central_messages",
+    "ui.supervisor.daily_log_messages",
+    "ui.supervisor.audit_messages",
+)
 
+
+def _topic_sentences(table: str) -> dict[str, str]:
+    import importlib
+
+    merged: dict[str, str] = {}
+    for name in TOPIC_MESSAGES:
+        sentences = getattr(importlib.import_module(name), table, None)
+        if sentences is not None:
+            merged.update(sentences())
+    return merged
+
+
+def _input_messages() -> dict[str, str]:
     return {
-        **_input_sentences(),
+        **_topic_sentences("_input_sentences"),
         "empty": translate("Errors", "This field is empty; please fill it in."),
         "not_a_number": translate("Errors", "Please enter a number, for example 128.50."),
         "too_many_decimals": translate("Errors", "Amounts have at most two decimal places (fen)."),
@@ -228,10 +246,8 @@ def _input_messages() -> dict[str, str]:
 
 
 def _refusal_messages() -> dict[str, str]:
-    from ui.admin.central_messages import _refusal_sentences  # the admin page's own rules
-
     return {
-        **_refusal_sentences(),
+        **_topic_sentences("_refusal_sentences"),
         "offline_login_expired": translate(
             "Errors",
             "This PC's copy of your sign-in has expired: connect the PC to the network so it can update "
@@ -482,14 +498,14 @@ def message_for(exc: BaseException) -> str:
     if isinstance(exc, InvalidInput):
         template = _input_messages().get(exc.reason)
         if template:
-            return template.format(**exc.params)
+            return template.format_map(_Params(exc.params))
     if isinstance(exc, PrintFailed):
         return exc.message()
     if isinstance(exc, ActionRefused):
         table = _approval_messages() if isinstance(exc, ApprovalRequired) else _refusal_messages()
         template = table.get(exc.reason)
         if template:
-            return template.format(**exc.params)
+            return template.format_map(_Params(exc.params))
     if isinstance(exc, HallError):
         text = _hall_message(exc)
         if text:
@@ -499,6 +515,13 @@ def message_for(exc: BaseException) -> str:
         "Errors",
         "The operation did not finish. Please try again; if it happens again, call the administrator.",
     )
+
+
+class _Params(dict):  # type: ignore[type-arg]
+    """An error's details for its sentence: a detail the error lacks shows as … (never a crash)."""
+
+    def __missing__(self, key: str) -> str:
+        return "…"
 
 
 def _login_failed(exc: HallError) -> str:

@@ -1,8 +1,8 @@
 """Outbox, number series, sync state and the hash-chained audit trail (SYNC_DESIGN §4.3)."""
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import BigInteger, CheckConstraint, Index, Integer, String, Text
+from sqlalchemy import BigInteger, CheckConstraint, Date, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from hallapp.db.base import Base, Id, UtcDateTime
@@ -80,6 +80,20 @@ class AuditEvent(Base):
     details: Mapped[str] = mapped_column(Text)  # canonical JSON
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditCheckpoint(Base):
+    """Where the audit chain starts after old events were deleted (retention): the last deleted
+    event's seq and hash. One row per purge; the verifier starts from the newest (docs/audit.md)."""
+
+    __tablename__ = "audit_checkpoint"
+
+    checkpoint_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    through_seq: Mapped[int] = mapped_column(Integer, unique=True)
+    last_hash: Mapped[str] = mapped_column(String(64))
+    deleted: Mapped[int] = mapped_column(Integer)
+    cut_off: Mapped[date] = mapped_column(Date)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
 class SyncNotice(Base):

@@ -17,6 +17,7 @@ class Permission(StrEnum):
     VIEW_AUDIT = "view_audit"
     EDIT_SETTINGS = "edit_settings"
     MANAGE_OPERATORS = "manage_operators"
+    PURGE_RECORDS = "purge_records"  # delete records past retention (admins only)
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -42,7 +43,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         {
             Permission.EDIT_SETTINGS,
             Permission.MANAGE_OPERATORS,
+            Permission.PURGE_RECORDS,
             Permission.VIEW_AUDIT,
+            Permission.VIEW_DAILY_LOG,
             Permission.SEARCH_ACCOUNTS,
         }
     ),

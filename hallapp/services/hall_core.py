@@ -18,6 +18,7 @@ from hallapp.services.application_docs import ApplicationDocs
 from hallapp.services.application_files import ApplicationFiles
 from hallapp.services.application_reads import ApplicationReads
 from hallapp.services.application_service import ApplicationService
+from hallapp.services.audit_trail_service import AuditTrailService
 from hallapp.services.auth_service import AuthService
 from hallapp.services.central_admin_service import CentralAdminService
 from hallapp.services.clock import Clock
@@ -25,12 +26,14 @@ from hallapp.services.complaint_service import ComplaintService
 from hallapp.services.consultation_service import ConsultationService
 from hallapp.services.context import DeviceInfo
 from hallapp.services.customer_service import CustomerService
+from hallapp.services.daily_log_service import DailyLogService
 from hallapp.services.knowledge_service import KnowledgeService
 from hallapp.services.notice_service import NoticeService
 from hallapp.services.payment_service import PaymentService
 from hallapp.services.queue_port import QueuePort
 from hallapp.services.queue_service import QueueService
 from hallapp.services.reference_service import ReferenceService
+from hallapp.services.retention_service import RetentionService
 from hallapp.services.reversal_service import ReversalService
 from hallapp.services.settings_service import SettingsService
 from hallapp.services.shift_service import ShiftService
@@ -63,6 +66,9 @@ class HallCore:
         self.complaints = ComplaintService(*common)
         self.knowledge = KnowledgeService(*common)
         self.sync_notices = SyncNoticeService(*common)
+        self.daily_log = DailyLogService(*common)
+        self.audit = AuditTrailService(*common)
+        self.retention = RetentionService(*common)
         self.central_admin = CentralAdminService(*common, settings=self.settings)
         self.queue_local = QueueService(*common)
         self.queue: QueuePort = self.queue_local  # or a HubClient: see connect_hub

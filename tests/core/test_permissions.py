@@ -54,3 +54,7 @@ def test_only_admin_edits_settings_and_only_clerks_take_money() -> None:
     assert {r for r in Role if has_permission(r, Permission.EDIT_SETTINGS)} == {Role.ADMIN}
     assert {r for r in Role if has_permission(r, Permission.TAKE_PAYMENT)} == {Role.CLERK}
     assert {r for r in Role if has_permission(r, Permission.APPROVE)} == {Role.SUPERVISOR}
+
+
+def test_only_supervisors_and_admins_open_the_daily_log() -> None:
+    assert {r for r in Role if has_permission(r, Permission.VIEW_DAILY_LOG)} == {Role.SUPERVISOR, Role.ADMIN}

@@ -54,6 +54,12 @@ def account_page() -> PageSpec:
     )
 
 
+def audit_page() -> PageSpec:
+    return PageSpec(
+        "audit", translate("Roles", "Audit trail"), "history", _lazy("ui.supervisor.audit_page", "AuditPage")
+    )
+
+
 def pages_for(role: Role) -> list[PageSpec]:
     daily_log = _placeholder(
         "chart-bar",
@@ -120,6 +126,7 @@ def pages_for(role: Role) -> list[PageSpec]:
                 "arrows-exchange",
                 _lazy("ui.supervisor.sync_notices_page", "SyncNoticesPage"),
             ),
+            audit_page(),
             account_page(),
         ],
         Role.ADMIN: [
@@ -158,6 +165,13 @@ def pages_for(role: Role) -> list[PageSpec]:
                 translate("Roles", "Central server"),
                 "server",
                 _lazy("ui.admin.central_admin_page", "CentralAdminPage"),
+            ),
+            audit_page(),
+            PageSpec(
+                "retention",
+                translate("Roles", "Record retention"),
+                "archive",
+                _lazy("ui.admin.retention_page", "RetentionPage"),
             ),
         ],
     }

@@ -1,0 +1,92 @@
+"""The supervisor's daily counter log (issue 7): one business day of the hall, or a period for the
+weekly review and the monthly scorecard. Supervisors and admins only (``VIEW_DAILY_LOG``).
+
+The figures are ``domain.kpi.daily_log`` over the records ``daily_log_facts`` loads; the central
+server computes the same from PostgreSQL. Drill-down rows for the ids a figure carries come from
+``tickets``, ``payments`` and ``applications``.
+"""
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from hallapp.domain.errors import InvalidInput
+from hallapp.domain.kpi import daily_log
+from hallapp.domain.kpi_facts import KpiRules
+from hallapp.domain.kpi_values import DailyLog
+from hallapp.domain.permissions import Permission, require
+from hallapp.domain.queue_views import BAD_RATING_MAX
+from hallapp.domain.records import Actor
+from hallapp.services.context import ServiceBase
+from hallapp.services.daily_log_drill import (
+    ApplicationLine,
+    PaymentLine,
+    TicketLine,
+    application_lines,
+    payment_lines,
+    ticket_lines,
+)
+from hallapp.services.daily_log_facts import load_facts
+from hallapp.services.settings_service import values_in
+
+__all__ = ["ApplicationLine", "DailyLogService", "PaymentLine", "TicketLine", "rules_from"]
+
+
+class DailyLogService(ServiceBase):
+    def day(self, actor: Actor, day: date | None = None) -> DailyLog:
+        """The log of ``day`` (today's business day by default), as recorded so far."""
+        require(actor.role, Permission.VIEW_DAILY_LOG)
+        day = day or self.clock.business_date()
+        self._not_future(day, "day")
+        return self._log(day, day)
+
+    def range(self, actor: Actor, first_day: date, last_day: date) -> DailyLog:
+        """The log of ``first_day`` … ``last_day`` (both included) with a day-by-day series; at most
+        ``supervision.max_range_days`` days."""
+        require(actor.role, Permission.VIEW_DAILY_LOG)
+        if last_day < first_day:
+            raise InvalidInput("last_day", "range_reversed")
+        self._not_future(last_day, "last_day")
+        with self.db.read() as s:
+            longest = values_in(s)["supervision.max_range_days"]
+        if (last_day - first_day).days + 1 > longest:
+            raise InvalidInput("last_day", "range_too_long", limit=longest)
+        return self._log(first_day, last_day)
+
+    def tickets(self, actor: Actor, ticket_ids: Sequence[str]) -> tuple[TicketLine, ...]:
+        """The tickets behind a figure, in issue order."""
+        require(actor.role, Permission.VIEW_DAILY_LOG)
+        with self.db.read() as s:
+            return ticket_lines(s, ticket_ids)
+
+    def payments(self, actor: Actor, payment_ids: Sequence[str]) -> tuple[PaymentLine, ...]:
+        """The payments and reversals behind a figure, in receipt order."""
+        require(actor.role, Permission.VIEW_DAILY_LOG)
+        with self.db.read() as s:
+            return payment_lines(s, payment_ids)
+
+    def applications(self, actor: Actor, application_ids: Sequence[str]) -> tuple[ApplicationLine, ...]:
+        require(actor.role, Permission.VIEW_DAILY_LOG)
+        with self.db.read() as s:
+            return application_lines(s, application_ids)
+
+    def _not_future(self, day: date, field: str) -> None:
+        today = self.clock.business_date()
+        if day > today:
+            raise InvalidInput(field, "future_day", day=day.isoformat(), today=today.isoformat())
+
+    def _log(self, first_day: date, last_day: date) -> DailyLog:
+        with self.db.read() as s:
+            rules = rules_from(values_in(s))
+            facts = load_facts(s, self.device.hall_id, first_day, last_day)
+        return daily_log(facts, rules)
+
+
+def rules_from(values: dict[str, Any]) -> KpiRules:
+    return KpiRules(
+        wait_target_minutes=values["queue.wait_target_minutes"],
+        wait_percentile=values["supervision.wait_percentile"],
+        bad_rating_max=BAD_RATING_MAX,
+        opening_time=values["hall.opening_time"],
+        closing_time=values["hall.closing_time"],
+    )

@@ -1,0 +1,36 @@
+"""One sentence for each refusal of the daily counter log (``core.daily_log``); anything else is
+worded by ``ui.errors.message_for``."""
+
+from PySide6.QtCore import QCoreApplication
+
+from hallapp.domain.errors import InvalidInput
+from ui.errors import message_for
+
+translate = QCoreApplication.translate
+
+
+def _input_sentences() -> dict[str, str]:
+    return {
+        "future_day": translate(
+            "DailyLog", "{day} has not come yet (today is {today}); choose today or an earlier day."
+        ),
+        "range_too_long": translate(
+            "DailyLog", "A counter log covers at most {limit} days; choose a shorter period."
+        ),
+        "range_reversed": translate(
+            "DailyLog", "The period ends before it starts; choose an end date on or after the start date."
+        ),
+    }
+
+
+def daily_log_message(exc: BaseException) -> str:
+    """The sentence for ``exc`` raised by the daily log."""
+    template = _input_sentences().get(getattr(exc, "reason", "")) if isinstance(exc, InvalidInput) else None
+    if template:
+        return template.format_map(_Details(getattr(exc, "params", {})))
+    return message_for(exc)
+
+
+class _Details(dict[str, object]):
+    def __missing__(self, key: str) -> str:
+        return "?"
