@@ -142,6 +142,12 @@ def _add_central_staff(actions: argparse._SubParsersAction, common: argparse.Arg
         "refresh-verifiers", parents=[common], help="re-issue offline-login verifiers (run daily)"
     )
     refresh.add_argument("--older-than-hours", type=int, default=12)
+    actions.add_parser(
+        "compact-feed", parents=[common], help="drop superseded rows of the pull feed (run nightly)"
+    )
+    actions.add_parser(
+        "after-restore", parents=[common], help="run once after pg_restore: new epoch, feed moves again"
+    )
     setting = actions.add_parser("set-setting", parents=[common], help="set a setting for all halls or one")
     setting.add_argument("key")
     setting.add_argument("value")
@@ -518,6 +524,29 @@ def _central_refresh_verifiers(args: argparse.Namespace, url: str) -> int:
     return 0
 
 
+def _central_compact_feed(args: argparse.Namespace, url: str) -> int:
+    from hallapp.central.feed_compaction import compact_feed
+
+    with _central_sessions(url) as sessions:
+        done = compact_feed(sessions)
+    print(
+        f"同步变更日志已压缩：{done.scopes} 个范围，删除 {done.deleted} 行已被替代的记录，保留 {done.kept} 行。"
+    )
+    return 0
+
+
+def _central_after_restore(args: argparse.Namespace, url: str) -> int:
+    from hallapp.central.restore import after_restore
+
+    with _central_sessions(url) as sessions:
+        done = after_restore(sessions)
+    print(
+        f"恢复后处理完成：新的服务器纪元 {done.epoch}（各终端下次同步时重新下载本厅数据），"
+        f"重排 {done.rebased_rows} 行同步变更日志。"
+    )
+    return 0
+
+
 def _central_set_setting(args: argparse.Namespace, url: str) -> int:
     import getpass
 
@@ -587,6 +616,8 @@ CENTRAL_ACTIONS: dict[str, Callable[[argparse.Namespace, str], int]] = {
     "deactivate-operator": _central_deactivate_operator,
     "list-operators": _central_list_operators,
     "refresh-verifiers": _central_refresh_verifiers,
+    "compact-feed": _central_compact_feed,
+    "after-restore": _central_after_restore,
     "set-setting": _central_set_setting,
     "clear-setting": _central_set_setting,
     "list-settings": _central_list_settings,

@@ -57,3 +57,16 @@ def test_compaction_keeps_what_every_cursor_ends_with(tmp_path, client, halls, d
     after_tail, _ = pull_all(client, device, cursor=mid)  # the old cursor still works
     assert what_a_pc_holds(early + after_tail) == final  # a PC that was half-way
     assert compact_feed(halls).deleted == 0  # nothing left to do
+
+
+def test_the_command_compacts_and_says_what_it_did(
+    tmp_path, central_url, halls, loaded, monkeypatch, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.server.test_central_staff import run
+
+    changed = [r | {"phone": f"1390000{i:04d}"} for i, r in enumerate(loaded)]
+    import_accounts(halls, accounts_file(tmp_path, changed), today=TODAY)
+    code, out, _ = run(central_url, monkeypatch, capsys, "compact-feed")
+    assert code == 0 and "同步变更日志已压缩" in out and "删除 0 行" not in out
+    code, out, _ = run(central_url, monkeypatch, capsys, "compact-feed")
+    assert code == 0 and "删除 0 行" in out

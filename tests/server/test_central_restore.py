@@ -41,3 +41,11 @@ def test_a_feed_from_an_older_cluster_moves_again(client, halls, device, loaded)
     assert [c["entity_id"] for c in again[:-1]] == [c["entity_id"] for c in before]
     assert again[-1]["entity"] == "probe"
     assert after_restore(halls).rebased_rows == 0  # a second run changes the epoch only
+
+
+def test_the_command_gives_a_new_epoch(central_url, halls, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    from tests.server.test_central_staff import run
+
+    epoch = server_epoch(halls)
+    code, out, _ = run(central_url, monkeypatch, capsys, "after-restore")
+    assert code == 0 and server_epoch(halls) != epoch and server_epoch(halls) in out
