@@ -14,7 +14,7 @@ statements. It gives the same results and rows; an op that would hit a unique ke
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from hallapp.central.bodies import OpBody
 from hallapp.central.schema import Account, Device, Payment
+from hallapp.central.schema_staff import Operator
 
 Result = dict[str, Any]
 Payload = TypeVar("Payload", bound=BaseModel)
@@ -63,6 +64,18 @@ def record_payment(s: Session, device: Device, op: OpBody) -> Result:
     return _insert(s, device, op, p, p.account_no, suspense=suspense)
 
 
+def operator_flag(operator: "OperatorState | None", device: Device, op: OpBody) -> str | None:
+    """Why the payment's operator needs an auditor's look (SYNC_DESIGN §4.9: the money is accepted
+    all the same): unknown here, deactivated before the payment's device time, or of another hall."""
+    if operator is None:
+        return "operator_unknown"
+    if operator.deactivated_at is not None and operator.deactivated_at <= op.device_time:
+        return "operator_inactive"
+    if operator.hall_id != device.hall_id:
+        return "operator_other_hall"
+    return None
+
+
 def record_payments(s: Session, device: Device, ops: Sequence[OpBody], one_by_one: OneByOne) -> list[Result]:
     """``record_payment`` for each of ``ops`` (consecutive in the batch), in set-based SQL.
 
@@ -73,6 +86,7 @@ def record_payments(s: Session, device: Device, ops: Sequence[OpBody], one_by_on
     parsed = [_parsed(op) for op in ops]
     payloads = [p for p in parsed if isinstance(p, PaymentPayload)]
     statuses = _account_statuses(s, {p.account_no for p in payloads})
+    operators = _operators(s, {op.operator_id for op in ops if op.operator_id is not None})
     keys = _TakenKeys.read(s, payloads)
     results: list[Result] = []
     waiting = _Rows(s, one_by_one)
@@ -87,7 +101,8 @@ def record_payments(s: Session, device: Device, ops: Sequence[OpBody], one_by_on
         else:
             suspense = _suspense(statuses.get(p.account_no))
             waiting.add(len(results), op, _row(device, op, p, p.account_no, suspense))
-            results.append(_result(p, suspense))
+            flag = operator_flag(operators.get(op.operator_id or ""), device, op)
+            results.append(_result(p, suspense, flag))
             keys.take(p)
     waiting.insert(results)
     return results
@@ -151,7 +166,8 @@ def _insert(
 ) -> Result:
     s.add(Payment(**_row(device, op, p, account_no, suspense)))
     s.flush()  # inside the op's SAVEPOINT: a unique key hit rolls back this op only
-    return _result(p, suspense)
+    operators = _operators(s, {op.operator_id} if op.operator_id else set())
+    return _result(p, suspense, operator_flag(operators.get(op.operator_id or ""), device, op))
 
 
 def _row(
@@ -174,16 +190,36 @@ def _row(
     }
 
 
-def _result(p: PaymentPayload, suspense: str | None) -> Result:
+def _result(p: PaymentPayload, suspense: str | None, flag: str | None) -> Result:
     result: Result = {"status": "suspense" if suspense else "applied", "payment_id": p.payment_id}
     result["receipt_no"] = p.receipt_no
     if suspense:
         result["reason"] = suspense
+    if flag:
+        result["flag"] = flag
     return result
 
 
 def _text_array(name: str, values: Iterable[str]) -> Any:
     return any_(bindparam(name, sorted(values), type_=ARRAY(String)))
+
+
+@dataclass(frozen=True)
+class OperatorState:
+    hall_id: str
+    deactivated_at: datetime | None
+
+
+def _operators(s: Session, operator_ids: set[str]) -> dict[str, OperatorState]:
+    if not operator_ids:
+        return {}
+    query = select(Operator.operator_id, Operator.hall_id, Operator.deactivated_at, Operator.active).where(
+        Operator.operator_id == _text_array("operator_ids", operator_ids)
+    )
+    return {
+        row.operator_id: OperatorState(row.hall_id, None if row.active else row.deactivated_at)
+        for row in s.execute(query)
+    }
 
 
 def _account_statuses(s: Session, account_nos: set[str]) -> dict[str, str]:
