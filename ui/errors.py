@@ -34,6 +34,7 @@ TOPIC_MESSAGES = (
     "ui.admin.central_messages",
     "ui.supervisor.daily_log_messages",
     "ui.supervisor.audit_messages",
+    "ui.supervisor.approval_messages",
 )
 
 
@@ -436,7 +437,8 @@ def _approval_messages() -> dict[str, str]:
         "credit_code_override": translate(
             "Errors",
             "The credit code {code} fails its check character: re-check it with the licence, "
-            "or a supervisor confirms it with their staff number and password.",
+            "or a supervisor confirms it here with their staff number and password, or send it to "
+            "the supervisor's queue with a reason.",
         ),
     }
 

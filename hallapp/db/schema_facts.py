@@ -113,12 +113,15 @@ class ReceiptPrint(Base):
 
 
 class Approval(Base):
-    """Something a clerk may not do alone, and a supervisor's answer (at the counter or from the queue)."""
+    """Something a clerk may not do alone, and a supervisor's answer (at the counter or from the queue).
+    ``kind`` names its entry in services/approval_kinds.py; ``withdrawn``: it no longer applied when
+    decided (the payment was reversed otherwise, the application was cancelled or corrected)."""
 
     __tablename__ = "approval"
     __table_args__ = (
-        CheckConstraint("status IN ('pending','approved','refused','used')", name="status"),
+        CheckConstraint("status IN ('pending','approved','refused','used','withdrawn')", name="status"),
         Index("ix_approval_status", "status", "requested_at"),
+        Index("ix_approval_target", "target_id"),
     )
 
     approval_id: Mapped[str] = mapped_column(Id, primary_key=True)
@@ -181,7 +184,9 @@ class ReconnectionRequest(Base):
 class Application(Base):
     """A business application (新装, 增容, 更名, 过户). ``status`` is its stage (domain.application_flow);
     ``stage_due_on`` the earliest deadline it runs against now (None: closed, returned or no limit).
-    ``version`` rises with every change, so a second PC acting on a stale copy is refused."""
+    ``version`` rises with every change, so a second PC acting on a stale copy is refused.
+    ``hold``: waiting for a supervisor (``credit_code_pending``) or refused by one
+    (``credit_code_refused``); it cannot leave 受理 while held."""
 
     __tablename__ = "application"
     __table_args__ = (
@@ -194,6 +199,12 @@ class Application(Base):
             "stage_due_on",
             sqlite_where=text("closed_on IS NULL"),
             postgresql_where=text("closed_on IS NULL"),
+        ),
+        Index(
+            "ix_application_held",
+            "hold",
+            sqlite_where=text("hold IS NOT NULL"),
+            postgresql_where=text("hold IS NOT NULL"),
         ),
     )
 
@@ -221,6 +232,7 @@ class Application(Base):
     rating_reason: Mapped[str | None] = mapped_column(Text)
     version: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
     created_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    hold: Mapped[str | None] = mapped_column(String(24))
 
 
 class ApplicationEvent(Base):

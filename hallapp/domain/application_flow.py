@@ -61,12 +61,29 @@ FLOWS: dict[ApplicationKind, tuple[Stage, ...]] = {
     ApplicationKind.TRANSFER: _CHANGE,
 }
 CLOSED = frozenset({Stage.ARCHIVED, Stage.CANCELLED})
+
+
+class Hold(StrEnum):
+    """Why an application waits in 受理 for a supervisor (``application.hold``)."""
+
+    CREDIT_CODE_PENDING = "credit_code_pending"  # the override is in the supervisor's queue
+    CREDIT_CODE_REFUSED = "credit_code_refused"  # refused: the clerk corrects the credit code
+
+
+HOLD_REASONS = {
+    Hold.CREDIT_CODE_PENDING: "credit_code_unconfirmed",
+    Hold.CREDIT_CODE_REFUSED: "credit_code_refused",
+}
+WHILE_HELD = frozenset({Stage.ACCEPTED, Stage.RETURNED, Stage.CANCELLED})  # never past 受理
 RESIDENT = frozenset({ApplicationKind.RESIDENT_NEW, ApplicationKind.RESIDENT_INCREASE})
 
 
-def allowed_next(kind: ApplicationKind, stage: Stage) -> tuple[Stage, ...]:
+def allowed_next(kind: ApplicationKind, stage: Stage, hold: str | None = None) -> tuple[Stage, ...]:
     """Where an application of ``kind`` may go from ``stage``: the next step of its flow, back to the
-    customer (退回), or cancelled; a returned one comes back to 受理 or is cancelled."""
+    customer (退回), or cancelled; a returned one comes back to 受理 or is cancelled. A held one
+    does not go past 受理."""
+    if hold:
+        return tuple(s for s in allowed_next(kind, stage) if s in WHILE_HELD)
     if stage in CLOSED:
         return ()
     if stage is Stage.RETURNED:
@@ -76,9 +93,14 @@ def allowed_next(kind: ApplicationKind, stage: Stage) -> tuple[Stage, ...]:
     return (following,) if following is Stage.ARCHIVED else (following, Stage.RETURNED, Stage.CANCELLED)
 
 
-def advance(kind: ApplicationKind, stage: Stage, to: Stage) -> Stage:
-    """``to`` if the flow allows it, else ActionRefused naming both stages (checked in the service)."""
-    if to not in allowed_next(kind, stage):
+def advance(
+    kind: ApplicationKind, stage: Stage, to: Stage, *, hold: str | None = None, number: str = ""
+) -> Stage:
+    """``to`` if the flow allows it, else ActionRefused naming both stages (checked in the service);
+    a held application is refused with the hold's own reason."""
+    if hold and to not in WHILE_HELD and to in allowed_next(kind, stage):
+        raise ActionRefused(HOLD_REASONS.get(hold, "application_held"), application_no=number)
+    if to not in allowed_next(kind, stage, hold):
         raise ActionRefused("stage_transition", stage=stage.value, to=to.value)
     return to
 

@@ -23,6 +23,7 @@ class ApplicationRow:
     days_left: int | None  # working days until stage_due_on; negative: overdue by that many
     expedite_count: int
     version: int
+    hold: str | None = None  # application_flow.Hold: waiting for (or refused by) a supervisor
 
     @property
     def overdue(self) -> bool:
@@ -61,6 +62,8 @@ class ApplicationDetail:
     rating: int | None
     rating_reason: str
     warnings: tuple[str, ...]  # credit_code_override, id_region, real_name_missing
+    hold_by: str = ""  # the supervisor who refused the hold's request: 姓名（工号）
+    hold_note: str = ""  # and their reason
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,8 @@ class Worklist:
     as_of: date
     overdue_total: int  # the lists stop at a few hundred rows; these count them all
     due_soon_total: int
+    held: tuple[ApplicationRow, ...] = ()  # waiting for a supervisor's approval, or refused by one
+    held_total: int = 0
 
 
 @dataclass(frozen=True)

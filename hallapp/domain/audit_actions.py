@@ -82,6 +82,7 @@ ACTION_KINDS: tuple[ActionKind, ...] = (
         ("approval.request", N(C, "Approval requested")),
         ("approval.approve", N(C, "Approval given")),
         ("approval.refuse", N(C, "Approval refused")),
+        ("approval.withdraw", N(C, "Approval request withdrawn")),
         ("approval.sign", N(C, "Supervisor signed at the counter")),
         ("approval.sign.failed", N(C, "Supervisor signature refused")),
     ),
@@ -110,6 +111,8 @@ ACTION_KINDS: tuple[ActionKind, ...] = (
         ("application.expedite", N(C, "Application expedited")),
         ("application.rate", N(C, "Application rated")),
         ("application.attach", N(C, "Scan attached")),
+        ("application.approval", N(C, "Credit code decided by a supervisor")),
+        ("application.correct", N(C, "Credit code corrected")),
     ),
     *_kinds(
         Category.SERVICE,

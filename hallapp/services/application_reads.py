@@ -4,7 +4,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hallapp.db.models import Application, ApplicationAttachment, Operator
-from hallapp.domain.application_flow import ApplicationKind, Stage, allowed_next
+from hallapp.domain.application_flow import ApplicationKind, Hold, Stage, allowed_next
 from hallapp.domain.application_materials import Material
 from hallapp.domain.application_views import ApplicationDetail, ApplicationRow, AttachmentRow, Worklist
 from hallapp.domain.calendar import add_working_days
@@ -14,6 +14,7 @@ from hallapp.domain.permissions import Permission, require
 from hallapp.domain.records import Actor
 from hallapp.domain.text import has_control_chars, normalize
 from hallapp.services.application_record import event_rows, row_of
+from hallapp.services.approval_credit_code import last_refusal
 from hallapp.services.context import ServiceBase
 from hallapp.services.reference_service import calendar_in
 from hallapp.services.settings_service import values_in
@@ -53,7 +54,7 @@ class ApplicationReads(ServiceBase):
 
     def worklist(self, actor: Actor) -> Worklist:
         """Open applications whose running stage is overdue (most overdue first) or due within the
-        setting's working days; each list capped, with the full counts."""
+        setting's working days, and those held for a supervisor; each list capped, with the full counts."""
         require(actor.role, Permission.TAKE_APPLICATION)
         today = self.clock.business_date()
         with self.db.read() as s:
@@ -62,8 +63,9 @@ class ApplicationReads(ServiceBase):
             open_ = Application.closed_on.is_(None)
             late = (open_, Application.stage_due_on < today)
             soon = (open_, Application.stage_due_on >= today, Application.stage_due_on <= horizon)
+            held = (open_, Application.hold.is_not(None))
             lists = []
-            for where in (late, soon):
+            for where in (late, soon, held):
                 apps = s.scalars(
                     select(Application)
                     .where(*where)
@@ -72,8 +74,8 @@ class ApplicationReads(ServiceBase):
                 ).all()
                 total = s.scalar(select(func.count()).select_from(Application).where(*where)) or 0
                 lists.append((tuple(row_of(a, today, calendar) for a in apps), total))
-        (overdue, overdue_total), (due_soon, due_soon_total) = lists
-        return Worklist(overdue, due_soon, today, overdue_total, due_soon_total)
+        (overdue, overdue_total), (due_soon, due_soon_total), (held_rows, held_total) = lists
+        return Worklist(overdue, due_soon, today, overdue_total, due_soon_total, held_rows, held_total)
 
     def detail(self, actor: Actor, application_id: str) -> ApplicationDetail:
         require(actor.role, Permission.TAKE_APPLICATION)
@@ -83,16 +85,19 @@ class ApplicationReads(ServiceBase):
             if app is None:
                 raise NotFound(application_id=application_id)
             row = row_of(app, today, calendar_in(s))
+            refused_by, refusal = last_refusal(s, application_id) if app.hold else ("", "")
             return ApplicationDetail(
                 row=row,
                 form=dict(app.data),
                 to_bring=tuple(Material(m) for m in app.data.get("deferred", ())),
                 events=event_rows(s, application_id),
                 attachments=attachment_rows(s, application_id),
-                allowed=allowed_next(ApplicationKind(app.kind), Stage(app.status)),
+                allowed=allowed_next(ApplicationKind(app.kind), Stage(app.status), app.hold),
                 rating=app.rating,
                 rating_reason=app.rating_reason or "",
                 warnings=tuple(app.data.get("warnings", ())),
+                hold_by=refused_by if app.hold == Hold.CREDIT_CODE_REFUSED else "",
+                hold_note=refusal if app.hold == Hold.CREDIT_CODE_REFUSED else "",
             )
 
 

@@ -6,13 +6,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from hallapp.db.models import Application, ApplicationEvent, Operator
 from hallapp.domain.application_flow import ApplicationKind, Stage, due_dates
 from hallapp.domain.application_views import ApplicationEventRow, ApplicationRow
 from hallapp.domain.calendar import DayKind, working_days_between
+from hallapp.domain.errors import ActionRefused, NotFound
 from hallapp.domain.hall_time import to_hall_time
 from hallapp.domain.ids import new_id
 from hallapp.domain.records import Actor
@@ -52,6 +53,7 @@ def row_of(app: Application, today: date, calendar: Mapping[date, DayKind]) -> A
         days_left=working_days_between(today, due, calendar) if due is not None else None,
         expedite_count=app.expedite_count,
         version=app.version,
+        hold=app.hold,
     )
 
 
@@ -95,6 +97,7 @@ def payload(app: Application) -> dict[str, Any]:
         "rating": app.rating,
         "rating_reason": app.rating_reason,
         "device_id": app.device_id,
+        "hold": app.hold,
         "form": app.data,
     }
 
@@ -147,3 +150,23 @@ def record_step(
         base_version=base_version,
         local_tx_id=local_tx_id,
     )
+
+
+def load(s: Session, application_id: str) -> Application:
+    app = s.get(Application, application_id)
+    if app is None:
+        raise NotFound(application_id=application_id)
+    return app
+
+
+def bump(s: Session, app: Application, version: int, **values: Any) -> None:
+    """Write ``values`` only if the row is still at ``version`` (the guard against a second PC)."""
+    table = Application.__table__
+    done = s.execute(
+        update(table)
+        .where(table.c.application_id == app.application_id, table.c.version == version)
+        .values(version=version + 1, **values)
+    ).rowcount
+    if done != 1:
+        raise ActionRefused("application_changed", application_no=app.application_no)
+    s.refresh(app)

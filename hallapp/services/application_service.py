@@ -8,11 +8,11 @@ refused and changes nothing.
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hallapp.db.models import Account, Application
-from hallapp.domain.application_flow import CLOSED, ApplicationKind, Stage, advance
+from hallapp.domain.application_flow import CLOSED, ApplicationKind, Hold, Stage, advance
 from hallapp.domain.application_form import (
     CHANGE_KINDS,
     ApplicationDraft,
@@ -27,7 +27,6 @@ from hallapp.domain.errors import (
     ApprovalRequired,
     InvalidForm,
     InvalidInput,
-    NotFound,
 )
 from hallapp.domain.ids import new_id
 from hallapp.domain.money import format_fen
@@ -37,7 +36,13 @@ from hallapp.domain.permissions import Permission, require
 from hallapp.domain.queue_views import RATING_LEVELS
 from hallapp.domain.records import Actor
 from hallapp.services import numbers
-from hallapp.services.application_record import Step, record_step, set_deadlines
+from hallapp.services.application_record import Step, bump, load, record_step, set_deadlines
+from hallapp.services.approval_credit_code import (
+    clean_credit_code,
+    request_override,
+    with_warning,
+    withdraw_pending,
+)
 from hallapp.services.context import ServiceBase
 from hallapp.services.dues import load_due
 from hallapp.services.reference_service import calendar_in
@@ -68,9 +73,13 @@ class ApplicationService(ServiceBase):
         request_id: str,
         approver_staff_no: str = "",
         approver_password: str = "",
+        queue_reason: str | None = None,
     ) -> Submitted:
         """Accept the application: number, deadlines, first event, outbox, audit. The same
-        ``request_id`` again returns the first result (a retry never makes a second application)."""
+        ``request_id`` again returns the first result (a retry never makes a second application).
+        A credit code failing only its check character is confirmed by a supervisor here
+        (``approver_*``) or sent to the supervisor's queue (``queue_reason``: the application is then
+        held in 受理 until approved)."""
         require(actor.role, Permission.TAKE_APPLICATION)
         today, now = self.clock.business_date(), self.clock.now()
         with self.db.read() as s:
@@ -78,11 +87,8 @@ class ApplicationService(ServiceBase):
             if earlier is not None:
                 return _submitted(earlier, replayed=True)
             clean = clean_application(draft, today, values_in(s))
-        approver = None
-        if clean.credit_code_warning:
-            if not approver_staff_no:
-                raise ApprovalRequired("credit_code_override", code=clean.draft.credit_code)
-            approver = self.auth.verify_approver(approver_staff_no, approver_password, requested_by=actor)
+        confirm = (approver_staff_no, approver_password, queue_reason)
+        approver, reason = self._confirm(actor, clean.draft.credit_code, clean.credit_code_warning, *confirm)
         with self.db.write() as s:
             earlier = _by_request(s, request_id)
             if earlier is not None:
@@ -91,30 +97,74 @@ class ApplicationService(ServiceBase):
             account = _account_for(s, clean)
             app = _new_application(self, s, actor, clean, account, request_id, today, now)
             set_deadlines(app, values, calendar_in(s), whole=True)
-            if approver is not None:
-                app.data = {**app.data, "credit_code_override_by": approver.staff_no}
+            app.data = with_warning(app.data, approver.staff_no if approver else None)
+            app.hold = Hold.CREDIT_CODE_PENDING.value if reason else None
             s.add(app)
             s.flush()
-            record_step(
-                s,
-                app,
-                actor,
-                Step(
-                    "stage",
-                    "application.submit",
-                    None,
-                    "容缺受理（客户承诺书）" if app.promise_signed else "",
-                    {
-                        "kind": app.kind,
-                        "applicant": app.applicant_name,
-                        "credit_code_override_by": approver.staff_no if approver else None,
-                    },
-                ),
-                at=now,
-                base_version=None,
-                local_tx_id=request_id,
-            )
+            details = {
+                "kind": app.kind,
+                "applicant": app.applicant_name,
+                "credit_code_override_by": approver.staff_no if approver else None,
+                "sent_to_supervisor": bool(reason),
+            }
+            note = "容缺受理（客户承诺书）" if app.promise_signed else ""
+            step = Step("stage", "application.submit", None, note, details)
+            record_step(s, app, actor, step, at=now, base_version=None, local_tx_id=request_id)
+            if reason:
+                request_override(s, app, actor, reason, now)
             return _submitted(app, replayed=False)
+
+    def correct_credit_code(
+        self,
+        actor: Actor,
+        application_id: str,
+        credit_code: str,
+        *,
+        version: int,
+        approver_staff_no: str = "",
+        approver_password: str = "",
+        queue_reason: str | None = None,
+    ) -> int:
+        """Put right an organisation's credit code (after a supervisor refused it, or a typing error
+        found later); returns the new version. A code that still fails its check character needs a
+        supervisor again, here or through the queue; requests waiting for the old code are withdrawn."""
+        require(actor.role, Permission.TAKE_APPLICATION)
+        code, warning = clean_credit_code(credit_code)
+        approver, reason = self._confirm(
+            actor, code, warning, approver_staff_no, approver_password, queue_reason
+        )
+        now = self.clock.now()
+        with self.db.write() as s:
+            app = load(s, application_id)
+            _same_version(app, version)
+            if Stage(app.status) in CLOSED:
+                raise ActionRefused("application_closed", application_no=app.application_no)
+            old = app.data.get("credit_code", "")
+            if not old:
+                raise ActionRefused("no_credit_code", application_no=app.application_no)
+            withdraw_pending(s, app, actor, now, "application_corrected")
+            data = with_warning({**app.data, "credit_code": code}, approver.staff_no if approver else None)
+            hold = Hold.CREDIT_CODE_PENDING.value if reason else None
+            bump(s, app, version, data=data, applicant_id_no=code, hold=hold)
+            details = {"from": old, "to": code, "confirmed_by": approver.staff_no if approver else None}
+            step = Step("correction", "application.correct", app.status, f"{old} → {code}", details)
+            record_step(s, app, actor, step, at=now, base_version=version)
+            if reason:
+                request_override(s, app, actor, reason, now)
+            return app.version
+
+    def _confirm(
+        self, actor: Actor, code: str, warning: bool, staff_no: str, password: str, queue_reason: str | None
+    ) -> tuple[Actor | None, str]:
+        """Who confirms a credit code failing its check character: (the supervisor here, "") or
+        (None, the clerk's reason for the queue); (None, "") when the code needs nobody."""
+        if not warning:
+            return None, ""
+        if staff_no:
+            return self.auth.verify_approver(staff_no, password, requested_by=actor), ""
+        if queue_reason is not None:
+            return None, clean_note(queue_reason, field="queue_reason", required=True)
+        raise ApprovalRequired("credit_code_override", code=code)
 
     def advance(
         self,
@@ -132,13 +182,17 @@ class ApplicationService(ServiceBase):
         note = clean_note(note, field="note", required=to in (Stage.RETURNED, Stage.CANCELLED))
         today, now = self.clock.business_date(), self.clock.now()
         with self.db.write() as s:
-            app = _load(s, application_id)
+            app = load(s, application_id)
             _same_version(app, version)
             kind, stage = ApplicationKind(app.kind), Stage(app.status)
-            advance(kind, stage, to)
+            advance(kind, stage, to, hold=app.hold, number=app.application_no)
             if kind is ApplicationKind.TRANSFER and stage is Stage.ARREARS_CHECK and to is Stage.CONTRACT:
                 _arrears_settled(s, app, today, assumed=arrears_assumed)
-            _bump(s, app, version, status=to.value, stage_since=today)
+            released = {}
+            if to is Stage.CANCELLED and app.hold:
+                withdraw_pending(s, app, actor, now, "application_closed")
+                released = {"hold": None}
+            bump(s, app, version, status=to.value, stage_since=today, **released)
             values, calendar = values_in(s), calendar_in(s)
             if to is Stage.ACCEPTED:  # back from 资料不全: the clock starts again from today
                 app.accepted_on = today
@@ -166,11 +220,11 @@ class ApplicationService(ServiceBase):
         note = clean_note(note, field="note", required=False)
         now = self.clock.now()
         with self.db.write() as s:
-            app = _load(s, application_id)
+            app = load(s, application_id)
             if Stage(app.status) in CLOSED:
                 raise ActionRefused("application_closed", application_no=app.application_no)
             base = app.version
-            _bump(s, app, base, expedite_count=app.expedite_count + 1)
+            bump(s, app, base, expedite_count=app.expedite_count + 1)
             record_step(
                 s,
                 app,
@@ -195,13 +249,13 @@ class ApplicationService(ServiceBase):
         reason = clean_note(reason, field="reason", required=rating <= LOW_RATING)
         now = self.clock.now()
         with self.db.write() as s:
-            app = _load(s, application_id)
+            app = load(s, application_id)
             if Stage(app.status) is not Stage.ARCHIVED:
                 raise ActionRefused("rating_before_archive", application_no=app.application_no)
             if app.rating is not None:
                 raise ActionRefused("application_already_rated", application_no=app.application_no)
             base = app.version
-            _bump(s, app, base, rating=rating, rating_reason=reason or None)
+            bump(s, app, base, rating=rating, rating_reason=reason or None)
             record_step(
                 s,
                 app,
@@ -261,7 +315,6 @@ def _new_application(
         w
         for w, on in (
             ("id_region", clean.id_region_warning),
-            ("credit_code_override", clean.credit_code_warning),
             ("real_name_missing", draft.kind in CHANGE_KINDS and not draft.real_name_verified),
         )
         if on
@@ -289,29 +342,9 @@ def _new_application(
     )
 
 
-def _load(s: Session, application_id: str) -> Application:
-    app = s.get(Application, application_id)
-    if app is None:
-        raise NotFound(application_id=application_id)
-    return app
-
-
 def _same_version(app: Application, version: int) -> None:
     if app.version != version:
         raise ActionRefused("application_changed", application_no=app.application_no)
-
-
-def _bump(s: Session, app: Application, version: int, **values: Any) -> None:
-    """Write ``values`` only if the row is still at ``version`` (the guard against a second PC)."""
-    table = Application.__table__
-    done = s.execute(
-        update(table)
-        .where(table.c.application_id == app.application_id, table.c.version == version)
-        .values(version=version + 1, **values)
-    ).rowcount
-    if done != 1:
-        raise ActionRefused("application_changed", application_no=app.application_no)
-    s.refresh(app)
 
 
 def _arrears_settled(s: Session, app: Application, today: date, *, assumed: bool) -> None:

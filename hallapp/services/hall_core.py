@@ -18,6 +18,7 @@ from hallapp.services.application_docs import ApplicationDocs
 from hallapp.services.application_files import ApplicationFiles
 from hallapp.services.application_reads import ApplicationReads
 from hallapp.services.application_service import ApplicationService
+from hallapp.services.approval_service import ApprovalService
 from hallapp.services.audit_trail_service import AuditTrailService
 from hallapp.services.auth_service import AuthService
 from hallapp.services.central_admin_service import CentralAdminService
@@ -67,6 +68,7 @@ class HallCore:
         self.knowledge = KnowledgeService(*common)
         self.sync_notices = SyncNoticeService(*common)
         self.daily_log = DailyLogService(*common)
+        self.approvals = ApprovalService(*common)
         self.audit = AuditTrailService(*common)
         self.retention = RetentionService(*common)
         self.central_admin = CentralAdminService(*common, settings=self.settings)

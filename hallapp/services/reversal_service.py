@@ -4,7 +4,6 @@ The reversal is a payment with the opposite amount, its own receipt number and a
 original; nothing is edited or deleted and no receipt number is reused.
 """
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select, update
@@ -16,20 +15,21 @@ from hallapp.db.models import (
     Approval,
     ArrearsNotice,
     Bill,
-    Operator,
     Payment,
     PaymentAllocation,
     ReconnectionRequest,
 )
 from hallapp.domain.enums import PaymentMethod
-from hallapp.domain.errors import ActionRefused, ApprovalRequired, NotFound
-from hallapp.domain.hall_time import HALL_TZ, to_hall_time
+from hallapp.domain.errors import ActionRefused, ApprovalRequired
 from hallapp.domain.ids import new_id
 from hallapp.domain.numbering import receipt_no
 from hallapp.domain.payments import PaymentResult, clean_note
 from hallapp.domain.permissions import Permission, require
 from hallapp.domain.records import Actor
 from hallapp.services import audit, numbers
+from hallapp.services.approval_queue import ApprovalRow, Decision, close, open_request
+from hallapp.services.approval_reversal import REVERSAL, reversible
+from hallapp.services.approval_service import ApprovalService
 from hallapp.services.context import ServiceBase
 from hallapp.services.dues import load_due
 from hallapp.services.payment_service import RECEIPT_SERIES, payment_payload, payment_result
@@ -37,29 +37,14 @@ from hallapp.services.settings_service import values_in
 from hallapp.services.till import shift_for_payment
 from hallapp.sync import outbox
 
-REVERSAL = "payment_reversal"
-
-
-@dataclass(frozen=True)
-class ApprovalRow:
-    approval_id: str
-    kind: str
-    target_id: str
-    receipt_no: str
-    account_no: str
-    amount_fen: int
-    reason: str
-    requested_by: str  # name (工号)
-    requested_at: datetime  # hall time
-    status: str
-    decided_by: str
-    decision_note: str
+__all__ = ["REVERSAL", "ApprovalRow", "ReversalService"]
 
 
 class ReversalService(ServiceBase):
     def __init__(self, *args, auth, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         self.auth = auth
+        self.approvals = ApprovalService(self.db, self.clock, self.device)
 
     def request(self, actor: Actor, payment_id: str, reason: str) -> str:
         """Put a reversal in the supervisor's approval queue. Returns the approval id."""
@@ -67,7 +52,7 @@ class ReversalService(ServiceBase):
         reason = clean_note(reason, field="reason", required=True)
         now = self.clock.now()
         with self.db.write() as s:
-            original = _reversible(s, payment_id, self.clock.business_date())
+            original = reversible(s, payment_id, self.clock.business_date())
             pending = s.scalars(
                 select(Approval).where(
                     Approval.target_id == payment_id, Approval.status.in_(("pending", "approved"))
@@ -75,81 +60,26 @@ class ReversalService(ServiceBase):
             ).first()
             if pending is not None:
                 return pending.approval_id
-            approval = Approval(
-                approval_id=new_id(),
+            approval = open_request(
+                s,
+                actor,
                 kind=REVERSAL,
                 target_id=payment_id,
-                reason=reason,
-                requested_by=actor.operator_id,
-                requested_at=now,
-                device_id=self.device.device_id,
-                status="pending",
-            )
-            s.add(approval)
-            s.flush()
-            _queue_op(s, approval, actor, now, "approval.request")
-            audit.record(
-                s,
-                at=now,
-                device_id=self.device.device_id,
-                action="approval.request",
-                actor=actor,
                 target=original.receipt_no,
-                details={"kind": REVERSAL, "reason": reason},
+                reason=reason,
+                at=now,
             )
             return approval.approval_id
 
     def queue(self, actor: Actor, *, include_decided: bool = False) -> list[ApprovalRow]:
-        require(actor.role, Permission.APPROVE)
-        with self.db.read() as s:
-            stmt = select(Approval).order_by(Approval.requested_at.desc())
-            if not include_decided:  # only today's: an older payment can no longer be reversed anyway
-                stmt = stmt.where(Approval.status == "pending", Approval.requested_at >= self._day_start())
-            return [_row(s, a) for a in s.scalars(stmt.limit(200))]
+        return self.approvals.queue(actor, include_decided=include_decided)
 
     def mine(self, actor: Actor) -> list[ApprovalRow]:
-        """The clerk's own requests of today, to see what was approved."""
-        require(actor.role, Permission.TAKE_PAYMENT)
-        with self.db.read() as s:
-            rows = s.scalars(
-                select(Approval)
-                .where(Approval.requested_by == actor.operator_id, Approval.requested_at >= self._day_start())
-                .order_by(Approval.requested_at.desc())
-                .limit(50)
-            )
-            return [_row(s, a) for a in rows]
+        """The clerk's own reversal requests of today, to see what was approved."""
+        return self.approvals.mine(actor, REVERSAL)
 
-    def _day_start(self) -> datetime:
-        """Midnight of today's business day in the hall, as a UTC moment."""
-        day = self.clock.business_date()
-        return datetime(day.year, day.month, day.day, tzinfo=HALL_TZ)
-
-    def decide(self, actor: Actor, approval_id: str, *, approve: bool, note: str) -> None:
-        require(actor.role, Permission.APPROVE)
-        note = clean_note(note, field="note", required=not approve)
-        now = self.clock.now()
-        with self.db.write() as s:
-            approval = s.get(Approval, approval_id)
-            if approval is None:
-                raise NotFound(approval_id=approval_id)
-            if approval.status != "pending":
-                raise ActionRefused("already_decided")
-            if approval.requested_by == actor.operator_id:
-                raise ActionRefused("own_request")
-            approval.status = "approved" if approve else "refused"
-            approval.decided_by = actor.operator_id
-            approval.decided_at = now
-            approval.decision_note = note
-            _queue_op(s, approval, actor, now, "approval.decide")
-            audit.record(
-                s,
-                at=now,
-                device_id=self.device.device_id,
-                action="approval.approve" if approve else "approval.refuse",
-                actor=actor,
-                target=approval.approval_id,
-                details={"kind": approval.kind, "target_id": approval.target_id, "note": note},
-            )
+    def decide(self, actor: Actor, approval_id: str, *, approve: bool, note: str) -> Decision:
+        return self.approvals.decide(actor, approval_id, approve=approve, note=note)
 
     def reverse(
         self,
@@ -177,7 +107,7 @@ class ReversalService(ServiceBase):
                 if earlier.reverses_payment_id != payment_id:
                     raise ActionRefused("request_reused")
                 return payment_result(earlier, replayed=True)
-            original = _reversible(s, payment_id, today)
+            original = reversible(s, payment_id, today)
             if approver is not None:
                 approval = Approval(
                     approval_id=new_id(),
@@ -199,6 +129,7 @@ class ReversalService(ServiceBase):
                 approval.status = "used"
                 reason = approval.reason
             reversal = self._write_reversal(s, actor, original, approval, reason, request_id, now, today)
+            _withdraw_others(s, actor, approval, original.receipt_no, now)
             audit.record(
                 s,
                 at=now,
@@ -309,19 +240,6 @@ class ReversalService(ServiceBase):
         return reversal
 
 
-def _reversible(s: Session, payment_id: str, today) -> Payment:  # type: ignore[no-untyped-def]
-    original = s.get(Payment, payment_id)
-    if original is None:
-        raise NotFound(payment_id=payment_id)
-    if original.reverses_payment_id is not None:
-        raise ActionRefused("reversal_of_reversal", receipt_no=original.receipt_no)
-    if s.scalars(select(Payment.payment_id).where(Payment.reverses_payment_id == payment_id)).first():
-        raise ActionRefused("already_reversed", receipt_no=original.receipt_no)
-    if original.business_date != today:
-        raise ActionRefused("not_same_day", receipt_no=original.receipt_no)
-    return original
-
-
 def _usable_approval(s: Session, approval_id: str, payment_id: str, today) -> Approval:  # type: ignore[no-untyped-def]
     approval = s.get(Approval, approval_id)
     if approval is None or approval.kind != REVERSAL or approval.target_id != payment_id:
@@ -335,44 +253,15 @@ def _usable_approval(s: Session, approval_id: str, payment_id: str, today) -> Ap
     return approval
 
 
-def _queue_op(s: Session, approval: Approval, actor: Actor, now: datetime, op_type: str) -> None:
-    outbox.append(
-        s,
-        at=now,
-        op_type=op_type,
-        entity="approval",
-        entity_id=approval.approval_id,
-        actor=actor,
-        payload={
-            "approval_id": approval.approval_id,
-            "kind": approval.kind,
-            "target_id": approval.target_id,
-            "status": approval.status,
-            "reason": approval.reason,
-            "decision_note": approval.decision_note,
-        },
-    )
-
-
-def _row(s: Session, a: Approval) -> ApprovalRow:
-    payment = s.get(Payment, a.target_id)
-    requester = s.get(Operator, a.requested_by)
-    decider = s.get(Operator, a.decided_by) if a.decided_by else None
-    account_no = ""
-    if payment is not None:
-        account = s.get(Account, payment.account_id)
-        account_no = account.account_no if account else ""
-    return ApprovalRow(
-        approval_id=a.approval_id,
-        kind=a.kind,
-        target_id=a.target_id,
-        receipt_no=payment.receipt_no if payment else "",
-        account_no=account_no,
-        amount_fen=payment.amount_fen if payment else 0,
-        reason=a.reason,
-        requested_by=f"{requester.name}（{requester.staff_no}）" if requester else "",
-        requested_at=to_hall_time(a.requested_at),
-        status=a.status,
-        decided_by=f"{decider.name}（{decider.staff_no}）" if decider else "",
-        decision_note=a.decision_note or "",
-    )
+def _withdraw_others(s: Session, actor: Actor, used: Approval, receipt_no: str, now: datetime) -> None:
+    """Requests still waiting for a payment now reversed no longer apply."""
+    others = s.scalars(
+        select(Approval).where(
+            Approval.target_id == used.target_id,
+            Approval.kind == REVERSAL,
+            Approval.status == "pending",
+            Approval.approval_id != used.approval_id,
+        )
+    ).all()
+    for other in others:
+        close(s, other, actor, now, "withdrawn", "already_reversed", receipt_no)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hallapp.domain.application_flow import ApplicationKind, Stage
+from hallapp.domain.application_flow import ApplicationKind, Hold, Stage
 from hallapp.domain.application_views import ApplicationDetail, AttachmentRow
 from hallapp.domain.queue_views import RATING_LEVELS
 from ui.counter.application_tables import days_left_text, enum_text, event_columns
@@ -40,6 +40,7 @@ class ApplicationDetailPane(QFrame):
     sig_attach = Signal(str, str)  # application id, file path
     sig_print = Signal(str, str)  # application id, "form" | "receipt" | "notice"
     sig_view = Signal(object)  # AttachmentRow
+    sig_correct = Signal(str, str, object)  # application id, credit code, reason for the queue or None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,6 +49,8 @@ class ApplicationDetailPane(QFrame):
         self.title = styled("", "section")
         self.status = styled("", "muted", wrap=True)
         self.warnings = styled("", "error", wrap=True)
+        self.hold = styled("", "error", wrap=True)
+        self.correction = _CorrectionRow()
         self.note = QLineEdit()
         self.note.setMaxLength(MAX_NOTE)
         self.note.setPlaceholderText(self.tr("Note or reason (required to return or cancel)"))
@@ -76,6 +79,8 @@ class ApplicationDetailPane(QFrame):
         self.attach.clicked.connect(self._attach)
         self.rate.clicked.connect(self._rate)
         self.strip.sig_open.connect(self.sig_view)
+        self.correction.button.clicked.connect(self._correct)
+        self.correction.code.returnPressed.connect(self._correct)
         for key, action in self.prints.items():
             action.triggered.connect(lambda _=False, k=key: self._print(k))
         for n in range(1, MAX_STAGE_KEYS + 1):
@@ -103,6 +108,8 @@ class ApplicationDetailPane(QFrame):
         layout.addWidget(self.title)
         layout.addWidget(self.status)
         layout.addWidget(self.warnings)
+        layout.addWidget(self.hold)
+        layout.addWidget(self.correction)
         layout.addWidget(self.note)
         layout.addLayout(self.stage_row)
         layout.addWidget(self.assume)
@@ -124,6 +131,8 @@ class ApplicationDetailPane(QFrame):
             self.title.setText(self.tr("Choose an application from the list, or press Ctrl+N for a new one."))
             self.status.clear()
             self.warnings.hide()
+            self.hold.hide()
+            self.correction.hide()
             self.assume.hide()
             self.rating.hide()
             self.rate.hide()
@@ -148,6 +157,7 @@ class ApplicationDetailPane(QFrame):
             texts.append(self.tr("Documents still to bring: {n}").format(n=len(detail.to_bring)))
         self.warnings.setText("　".join(t for t in texts if t))
         self.warnings.setVisible(bool(texts))
+        self._show_hold(detail)
         for n, stage in enumerate(detail.allowed, start=1):
             button = QPushButton(self.tr("→ {stage} (Alt+{n})").format(stage=enum_text(stage), n=n))
             button.clicked.connect(lambda _=False, s=stage: self._advance(s))
@@ -172,6 +182,30 @@ class ApplicationDetailPane(QFrame):
             ),
             "real_name_missing": self.tr("Real-name verification was not done at acceptance."),
         }.get(code, "")
+
+    def _show_hold(self, detail: ApplicationDetail) -> None:
+        hold, code = detail.row.hold, detail.form.get("credit_code", "")
+        if hold == Hold.CREDIT_CODE_PENDING:
+            text = self.tr(
+                "Credit code {code} is waiting in the supervisor's queue; the application stays in "
+                "acceptance until it is approved."
+            ).format(code=code)
+        elif hold == Hold.CREDIT_CODE_REFUSED:
+            text = self.tr("{supervisor} refused credit code {code}: {note} Correct the code below.").format(
+                supervisor=detail.hold_by, code=code, note=detail.hold_note
+            )
+        else:
+            text = ""
+        self.hold.setText(text)
+        self.hold.setVisible(bool(text))
+        self.correction.setVisible(hold == Hold.CREDIT_CODE_REFUSED)
+        if hold == Hold.CREDIT_CODE_REFUSED and not self.correction.code.text():
+            self.correction.code.setText(code)
+
+    def _correct(self) -> None:
+        if self.detail is not None and self.correction.isVisible():
+            reason = self.correction.reason.text().strip()
+            self.sig_correct.emit(self.detail.row.application_id, self.correction.code.text(), reason or None)
 
     def print_form(self) -> bool:
         if self.detail is None:
@@ -218,3 +252,25 @@ class ApplicationDetailPane(QFrame):
     def clear_note(self) -> None:
         self.note.clear()
         self.assume.setChecked(False)
+        self.correction.code.clear()
+        self.correction.reason.clear()
+
+
+class _CorrectionRow(QWidget):
+    """The corrected credit code; a reason sends it to the supervisor's queue again if it still fails."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.code = QLineEdit()
+        self.code.setMaxLength(18)
+        self.code.setAccessibleName(self.tr("Corrected credit code"))
+        self.reason = QLineEdit()
+        self.reason.setMaxLength(MAX_NOTE)
+        self.reason.setPlaceholderText(self.tr("Reason, only if it must go to the supervisor again"))
+        self.button = QPushButton(self.tr("Correct credit code"))
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.code, 2)
+        row.addWidget(self.reason, 3)
+        row.addWidget(self.button)
+        self.hide()

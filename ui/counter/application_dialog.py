@@ -20,14 +20,16 @@ from PySide6.QtWidgets import (
 
 from hallapp.domain.errors import ApprovalRequired, InvalidForm
 from hallapp.domain.ids import new_id
+from hallapp.domain.payments import MAX_NOTE_LENGTH
 from hallapp.domain.records import Actor
 from ui.counter.application_fields import ApplicationFields
 from ui.counter.close_shift_dialog import EnterMovesOn
 from ui.counter.print_flow import send
-from ui.errors import message_for
+from ui.errors import field_of, message_for
 from ui.ops import CoreOps
 from ui.ops.applications import Accepted, draft_notice_printout, submit
 from ui.printing import DocumentKind
+from ui.widgets.field_state import clear_invalid, mark_invalid
 from ui.widgets.labels import say, styled
 
 DIALOG_HEIGHT = 860  # the form scrolls inside; the buttons always show
@@ -74,6 +76,7 @@ class ApplicationDialog(QDialog):
         screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
         self.resize(760, min(DIALOG_HEIGHT, screen.height() - SCREEN_MARGIN))
         self.accept_button.clicked.connect(self.submit)
+        self.approval.send_button.clicked.connect(self.send_to_queue)
         self.notice_button.clicked.connect(self.print_notice)
         cancel.clicked.connect(self.reject)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
@@ -87,15 +90,23 @@ class ApplicationDialog(QDialog):
         self.fields.kind.setFocus()
 
     def submit(self) -> None:
+        self._submit(None)
+
+    def send_to_queue(self) -> None:
+        """Accept now and leave the credit code to the supervisor's queue (the clerk's reason)."""
+        self._submit(self.approval.queue_reason.text())
+
+    def _submit(self, queue_reason: str | None) -> None:
         if self.busy:
             return
         self.busy = True
         self.message.hide()
         self.fields.clear_errors()
+        self.approval.clear_error()
         draft, request_id = self.fields.draft(), self.request_id
-        approver = self.approval.credentials()
+        approver = self.approval.credentials() if queue_reason is None else ("", "")
         self.ops.run(
-            lambda core: submit(core, self.actor, draft, request_id, approver),
+            lambda core: submit(core, self.actor, draft, request_id, approver, queue_reason),
             on_success=self._accepted,
             on_failure=self._failed,
             owner=self,
@@ -124,6 +135,8 @@ class ApplicationDialog(QDialog):
         if isinstance(exc, ApprovalRequired):
             self.approval.ask(message_for(exc))
             return
+        if field_of(exc) == "queue_reason":
+            self.approval.mark_reason()
         say(self.message, message_for(exc), ok=False)
 
     def print_notice(self) -> None:
@@ -142,7 +155,9 @@ class ApplicationDialog(QDialog):
 
 
 class _ApprovalBox(QWidget):
-    """A supervisor confirms a credit code that fails its check character, here at the counter."""
+    """A credit code that fails its check character: a supervisor confirms it here at the counter, or
+    the clerk sends it to the supervisor's queue with a reason (the application is then held in 受理
+    until approved)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -152,13 +167,22 @@ class _ApprovalBox(QWidget):
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setMaxLength(128)
+        self.queue_reason = QLineEdit()
+        self.queue_reason.setMaxLength(MAX_NOTE_LENGTH)
+        self.queue_reason.setPlaceholderText(self.tr("Why the code is right, for the supervisor"))
+        self.send_button = QPushButton(self.tr("Send to the supervisor's &queue"))
         form = QFormLayout()
         form.addRow(self.tr("Supervisor staff no."), self.staff_no)
         form.addRow(self.tr("Password"), self.password)
+        queue = QHBoxLayout()
+        queue.addWidget(self.queue_reason, 1)
+        queue.addWidget(self.send_button)
+        form.addRow(self.tr("Or send with reason"), queue)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.text)
         layout.addLayout(form)
+        self.queue_reason.returnPressed.connect(self.send_button.click)
         self.hide()
 
     def ask(self, sentence: str) -> None:
@@ -168,3 +192,10 @@ class _ApprovalBox(QWidget):
 
     def credentials(self) -> tuple[str, str]:
         return (self.staff_no.text().strip(), self.password.text()) if self.isVisible() else ("", "")
+
+    def mark_reason(self) -> None:
+        mark_invalid(self.queue_reason, None, "")
+        self.queue_reason.setFocus()
+
+    def clear_error(self) -> None:
+        clear_invalid(self.queue_reason, None)

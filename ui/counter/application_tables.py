@@ -2,6 +2,7 @@
 
 from PySide6.QtCore import QCoreApplication
 
+from hallapp.domain.application_flow import Hold
 from hallapp.domain.application_views import ApplicationEventRow, ApplicationRow
 from hallapp.domain.enums import LABELS
 from ui.widgets.record_table_model import CENTER, RIGHT, Column
@@ -27,12 +28,28 @@ def _tone(row: ApplicationRow) -> str | None:
     return "owed" if row.overdue else None
 
 
+def hold_text(hold: str | None) -> str:
+    return {
+        Hold.CREDIT_CODE_PENDING: translate("ApplicationTables", "credit code: waiting for supervisor"),
+        Hold.CREDIT_CODE_REFUSED: translate("ApplicationTables", "credit code refused: correct it"),
+    }.get(hold or "", "")
+
+
+def stage_text(row: ApplicationRow) -> str:
+    held = hold_text(row.hold)
+    return f"{enum_text(row.stage)}（{held}）" if held else enum_text(row.stage)
+
+
 def application_columns() -> list[Column[ApplicationRow]]:
     """The list: what a clerk chases by. The kind and dates are in the selected application's pane."""
     return [
         Column(translate("ApplicationTables", "Application no."), lambda r: r.application_no),
         Column(translate("ApplicationTables", "Applicant"), lambda r: r.applicant_name),
-        Column(translate("ApplicationTables", "Stage"), lambda r: enum_text(r.stage)),
+        Column(
+            translate("ApplicationTables", "Stage"),
+            stage_text,
+            tone=lambda r: "owed" if r.hold == Hold.CREDIT_CODE_REFUSED else None,
+        ),
         Column(
             translate("ApplicationTables", "Time left"),
             days_left_text,
@@ -50,6 +67,8 @@ def event_columns() -> list[Column[ApplicationEventRow]]:
         "expedite": translate("ApplicationTables", "Expedite request"),
         "rating": translate("ApplicationTables", "Rating"),
         "attachment": translate("ApplicationTables", "Document attached"),
+        "approval": translate("ApplicationTables", "Supervisor's decision"),
+        "correction": translate("ApplicationTables", "Credit code corrected"),
     }
     return [
         Column(translate("ApplicationTables", "Time"), lambda e: e.at.strftime("%Y-%m-%d %H:%M")),

@@ -12,14 +12,15 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QSplitter, QT
 
 from hallapp.domain.application_flow import Stage
 from hallapp.domain.application_views import ApplicationRow, AttachmentRow, Submitted, Worklist
+from hallapp.domain.errors import ApprovalRequired
 from hallapp.domain.records import Changes
 from ui.counter.application_detail import ApplicationDetailPane
 from ui.counter.application_dialog import ApplicationDialog
 from ui.counter.application_tables import application_columns
 from ui.counter.print_flow import send
-from ui.errors import message_for
 from ui.ops import applications as ops_apps
 from ui.printing import DocumentKind
+from ui.supervisor.approval_messages import approval_message, correction_needs_supervisor
 from ui.widgets.labels import say, styled
 from ui.widgets.page import WorkspacePage
 from ui.widgets.record_table_model import RecordTableModel
@@ -50,8 +51,9 @@ class ApplicationsPage(WorkspacePage):
         self.overdue = RecordTableModel(application_columns(), self)
         self.due_soon = RecordTableModel(application_columns(), self)
         self.found = RecordTableModel(application_columns(), self)
+        self.held = RecordTableModel(application_columns(), self)
         self.tables = [
-            RecordTableView(m, stretch_column=2) for m in (self.overdue, self.due_soon, self.found)
+            RecordTableView(m, stretch_column=2) for m in (self.overdue, self.due_soon, self.found, self.held)
         ]
         self.tabs = QTabWidget()
         for table in self.tables:
@@ -59,7 +61,7 @@ class ApplicationsPage(WorkspacePage):
         self.detail = ApplicationDetailPane()
         self.message = styled("", "muted", wrap=True)
         self.message.hide()
-        self.totals = (0, 0)
+        self.totals = (0, 0, 0)
         self._layout()
         self._connect()
         self._set_tab_titles()
@@ -96,6 +98,7 @@ class ApplicationsPage(WorkspacePage):
         d.sig_attach.connect(self._attach)
         d.sig_print.connect(self._print)
         d.sig_view.connect(self._view)
+        d.sig_correct.connect(self._correct)
         self.ops.sig_operation_did_execute.connect(self._on_changes)
 
     def activate(self) -> None:
@@ -137,14 +140,16 @@ class ApplicationsPage(WorkspacePage):
     def _show_worklist(self, work: Worklist) -> None:
         self.overdue.set_records(work.overdue)
         self.due_soon.set_records(work.due_soon)
-        self.totals = (work.overdue_total, work.due_soon_total)
+        self.held.set_records(work.held)
+        self.totals = (work.overdue_total, work.due_soon_total, work.held_total)
         self._set_tab_titles()
 
     def _set_tab_titles(self) -> None:
-        overdue, due_soon = self.totals
+        overdue, due_soon, held = self.totals
         self.tabs.setTabText(0, self.tr("Overdue ({n})").format(n=overdue))
         self.tabs.setTabText(1, self.tr("Due soon ({n})").format(n=due_soon))
         self.tabs.setTabText(2, self.tr("Search results ({n})").format(n=len(self.found.records)))
+        self.tabs.setTabText(3, self.tr("Waiting for a supervisor ({n})").format(n=held))
 
     def search(self) -> None:
         text = self.query.text()
@@ -222,6 +227,22 @@ class ApplicationsPage(WorkspacePage):
             owner=self,
         )
 
+    def _correct(self, application_id: str, code: str, queue_reason: str | None) -> None:
+        version = self.detail.detail.row.version if self.detail.detail else 0
+        self.ops.run(
+            lambda core: ops_apps.correct_credit_code(
+                core, self.actor, application_id, code, version, queue_reason
+            ),
+            on_success=self._moved,
+            on_failure=self._correction_failed,
+            owner=self,
+        )
+
+    def _correction_failed(self, exc: Exception) -> None:
+        text = correction_needs_supervisor() if isinstance(exc, ApprovalRequired) else approval_message(exc)
+        say(self.message, text, ok=False)
+        self.detail.correction.code.setFocus()
+
     def _expedite(self, application_id: str, note: str) -> None:
         self.ops.run(
             lambda core: ops_apps.expedite(core, self.actor, application_id, note),
@@ -273,6 +294,6 @@ class ApplicationsPage(WorkspacePage):
         )
 
     def _failed(self, exc: Exception, reload: str = "") -> None:
-        say(self.message, message_for(exc), ok=False)
+        say(self.message, approval_message(exc), ok=False)
         if reload:  # another PC moved it: show what it is now
             self.open(reload)

@@ -35,9 +35,15 @@ def submit(
     draft: ApplicationDraft,
     request_id: str,
     approver: tuple[str, str] = ("", ""),
+    queue_reason: str | None = None,
 ) -> Accepted:
     done = core.applications.submit(
-        actor, draft, request_id=request_id, approver_staff_no=approver[0], approver_password=approver[1]
+        actor,
+        draft,
+        request_id=request_id,
+        approver_staff_no=approver[0],
+        approver_password=approver[1],
+        queue_reason=queue_reason,
     )
     detail = core.application_reads.detail(actor, done.application_id)
     notice = notice_printout(core, actor, done.application_id) if detail.to_bring else None
@@ -81,6 +87,15 @@ def advance(
     core: HallCore, actor: Actor, application_id: str, to: Stage, version: int, note: str, assume: bool
 ) -> Moved:
     core.applications.advance(actor, application_id, to, version=version, note=note, arrears_assumed=assume)
+    return Moved(core.application_reads.detail(actor, application_id))
+
+
+def correct_credit_code(
+    core: HallCore, actor: Actor, application_id: str, code: str, version: int, queue_reason: str | None
+) -> Moved:
+    core.applications.correct_credit_code(
+        actor, application_id, code, version=version, queue_reason=queue_reason
+    )
     return Moved(core.application_reads.detail(actor, application_id))
 
 

@@ -1,5 +1,7 @@
-"""Approvals (审批): the supervisor approves or refuses the clerks' reversal requests, each with a note."""
+"""Approvals (审批): the supervisor approves or refuses what clerks may not do alone (payment
+reversals, credit codes failing their check character), each decision with a reason."""
 
+from datetime import datetime
 from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
@@ -8,8 +10,9 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushBu
 
 from hallapp.domain.payments import MAX_NOTE_LENGTH
 from hallapp.domain.records import Actor, Changes
-from hallapp.services.reversal_service import ApprovalRow
-from ui.errors import field_of, message_for
+from hallapp.services.approval_queue import ApprovalRow, Decision
+from ui.errors import field_of
+from ui.supervisor.approval_messages import approval_message, kind_label, withdrawn_sentence
 from ui.widgets.field_state import clear_invalid, mark_invalid
 from ui.widgets.formatting import money
 from ui.widgets.labels import say, styled
@@ -27,21 +30,44 @@ def status_label(status: str) -> str:
         "approved": translate("ApprovalsPage", "Approved"),
         "refused": translate("ApprovalsPage", "Refused"),
         "used": translate("ApprovalsPage", "Reversed"),
+        "withdrawn": translate("ApprovalsPage", "Withdrawn"),
     }.get(status, status)
+
+
+def detail_text(row: ApprovalRow) -> str:
+    """A reversal's amount or an override's credit code."""
+    if row.subject.amount_fen is not None:
+        return money(row.subject.amount_fen)
+    return row.subject.credit_code
+
+
+def requested_text(row: ApprovalRow) -> str:
+    """Today's requests by the time only; a credit code can wait in the queue from an earlier day."""
+    today = row.requested_at.date() == datetime.now(row.requested_at.tzinfo).date()
+    return row.requested_at.strftime("%H:%M" if today else "%m-%d %H:%M")
+
+
+def decided_text(row: ApprovalRow) -> str:
+    note = withdrawn_sentence(row.decision_note) if row.status == "withdrawn" else row.decision_note
+    return f"{row.decided_by} {note}".strip()
 
 
 def approval_columns() -> list[Column[ApprovalRow]]:
     return [
         Column(
-            translate("ApprovalsPage", "Requested"), lambda a: a.requested_at.strftime("%m-%d %H:%M"), CENTER
+            translate("ApprovalsPage", "Requested"),
+            requested_text,
+            CENTER,
+            sort_key=lambda a: a.requested_at,
         ),
-        Column(translate("ApprovalsPage", "Receipt no."), lambda a: a.receipt_no),
-        Column(translate("ApprovalsPage", "Account no."), lambda a: a.account_no),
+        Column(translate("ApprovalsPage", "Kind"), lambda a: kind_label(a.kind)),
+        Column(translate("ApprovalsPage", "Receipt / application"), lambda a: a.subject.reference),
+        Column(translate("ApprovalsPage", "Account / applicant"), lambda a: a.subject.party),
         Column(
-            translate("ApprovalsPage", "Amount"),
-            lambda a: money(a.amount_fen),
+            translate("ApprovalsPage", "Amount / credit code"),
+            detail_text,
             RIGHT,
-            sort_key=lambda a: a.amount_fen,
+            sort_key=lambda a: (a.subject.amount_fen or 0, a.subject.credit_code),
         ),
         Column(translate("ApprovalsPage", "Requested by"), lambda a: a.requested_by),
         Column(translate("ApprovalsPage", "Reason"), lambda a: a.reason),
@@ -51,20 +77,17 @@ def approval_columns() -> list[Column[ApprovalRow]]:
             CENTER,
             tone=lambda a: "owed" if a.status == "pending" else "clear" if a.status == "approved" else None,
         ),
-        Column(
-            translate("ApprovalsPage", "Decided by"),
-            lambda a: f"{a.decided_by} {a.decision_note}".strip(),
-        ),
+        Column(translate("ApprovalsPage", "Decided by"), decided_text),
     ]
 
 
 def _queue(core, actor: Actor, include_decided: bool) -> list[ApprovalRow]:  # type: ignore[no-untyped-def]
-    return core.reversals.queue(actor, include_decided=include_decided)
+    return core.approvals.queue(actor, include_decided=include_decided)
 
 
-def _decide(core, actor: Actor, approval_id: str, approve: bool, note: str) -> Changes:  # type: ignore[no-untyped-def]
-    core.reversals.decide(actor, approval_id, approve=approve, note=note)
-    return Changes(payments=True)
+def _decide(core, actor: Actor, approval_id: str, approve: bool, note: str) -> tuple[Decision, Changes]:  # type: ignore[no-untyped-def]
+    decision = core.approvals.decide(actor, approval_id, approve=approve, note=note)
+    return decision, Changes(payments=True, applications=True)
 
 
 class ApprovalsPage(WorkspacePage):
@@ -73,16 +96,15 @@ class ApprovalsPage(WorkspacePage):
     def __init__(self, ops, actor) -> None:  # type: ignore[no-untyped-def]
         super().__init__(ops, actor)
         self.busy = False
-        self.decided: tuple[str, bool] = ("", False)  # receipt no. and whether approved, of the last decision
         self.model = RecordTableModel(approval_columns(), self)
-        self.table = RecordTableView(self.model, stretch_column=5)
-        self.table.setAccessibleName(self.tr("Reversal requests"))
+        self.table = RecordTableView(self.model, stretch_column=6)
+        self.table.setAccessibleName(self.tr("Approval requests"))
         self.summary = styled("", "muted")
         self.show_decided = QCheckBox(self.tr("&Show decided requests too"))
         self.note = QLineEdit()
         self.note.setMaxLength(MAX_NOTE_LENGTH)
         self.note.setPlaceholderText(self.tr("Optional when approving; required when refusing"))
-        note_caption = QLabel(self.tr("&Note"))
+        note_caption = QLabel(self.tr("Rea&son"))
         note_caption.setBuddy(self.note)
         self.approve_button = QPushButton(self.tr("Approve (Ctrl+Enter)"))
         self.approve_button.setProperty("role", "primary")
@@ -91,7 +113,7 @@ class ApprovalsPage(WorkspacePage):
         self.message.hide()
 
         top = QHBoxLayout()
-        top.addWidget(styled(self.tr("Reversal approvals"), "page-title"))
+        top.addWidget(styled(self.tr("Approvals"), "page-title"))
         top.addStretch(1)
         top.addWidget(self.show_decided)
         decide = QHBoxLayout()
@@ -106,8 +128,9 @@ class ApprovalsPage(WorkspacePage):
         layout.addWidget(
             styled(
                 self.tr(
-                    "Clerks ask here when no supervisor could approve at their counter. "
-                    "Check the receipt with the clerk before approving; the clerk then reverses it."
+                    "Clerks ask here when no supervisor could approve at their counter: reversals (check the "
+                    "receipt; the clerk then reverses it) and credit codes failing their check character "
+                    "(check the licence; the application then goes on)."
                 ),
                 "caption",
                 wrap=True,
@@ -160,7 +183,7 @@ class ApprovalsPage(WorkspacePage):
         self.refresh()
 
     def _on_changes(self, changes: Changes, _initiator: object) -> None:
-        if changes.payments:
+        if changes.payments or changes.applications:
             self.refresh()
 
     def _on_loaded(self, rows: list[ApprovalRow]) -> None:
@@ -207,7 +230,6 @@ class ApprovalsPage(WorkspacePage):
         self._update_actions()
         clear_invalid(self.note, None)
         self.message.hide()
-        self.decided = (row.receipt_no, approve)
         work = partial(
             _decide, actor=self.actor, approval_id=row.approval_id, approve=approve, note=self.note.text()
         )
@@ -215,15 +237,24 @@ class ApprovalsPage(WorkspacePage):
             work, on_success=self._on_decided, on_failure=self._on_failed, owner=self, initiator=self
         )
 
-    def _on_decided(self, _changes: Changes) -> None:  # CoreOps broadcasts the Changes: the list refreshes
+    def _on_decided(self, result: tuple[Decision, Changes]) -> None:  # CoreOps broadcasts the Changes
         self.busy = False
-        receipt_no, approved = self.decided
-        text = (
-            self.tr("Approved the reversal of receipt {receipt_no}; the clerk can reverse it now.")
-            if approved
-            else self.tr("Refused the reversal of receipt {receipt_no}.")
-        )
-        say(self.message, text.format(receipt_no=receipt_no), ok=True)
+        decision = result[0]
+        if decision.status == "withdrawn":
+            text = withdrawn_sentence(decision.stale_reason)
+        elif decision.kind == "payment_reversal":
+            text = (
+                self.tr("Approved the reversal of receipt {ref}; the clerk can reverse it now.")
+                if decision.status == "approved"
+                else self.tr("Refused the reversal of receipt {ref}.")
+            )
+        else:
+            text = (
+                self.tr("Confirmed the credit code of application {ref}; it can go on now.")
+                if decision.status == "approved"
+                else self.tr("Refused the credit code of application {ref}; the clerk sees your reason.")
+            )
+        say(self.message, text.format(ref=decision.reference), ok=decision.status != "withdrawn")
         self.note.clear()
         self.table.setFocus()
 
@@ -233,4 +264,4 @@ class ApprovalsPage(WorkspacePage):
         if field_of(exc) == "note":
             mark_invalid(self.note, None, "")
             self.note.setFocus()
-        say(self.message, message_for(exc), ok=False)
+        say(self.message, approval_message(exc), ok=False)
