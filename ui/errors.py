@@ -35,6 +35,7 @@ TOPIC_MESSAGES = (
     "ui.supervisor.daily_log_messages",
     "ui.supervisor.audit_messages",
     "ui.supervisor.approval_messages",
+    "ui.supervisor.scorecard_messages",
 )
 
 

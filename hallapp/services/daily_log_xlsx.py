@@ -18,6 +18,7 @@ from hallapp.printing.daily_log_tables import (
     ReportTable,
     Value,
     report_tables,
+    value_text,
 )
 
 FORMATS = {
@@ -90,8 +91,6 @@ def _sheet(sheet: Worksheet, table: ReportTable, report: DailyLogReport) -> None
 
 
 def _shown(value: Value) -> str:
-    from hallapp.printing.daily_log_tables import value_text
-
     return value_text(value) if value.value is not None else NONE
 
 

@@ -27,6 +27,7 @@ from hallapp.services.complaint_service import ComplaintService
 from hallapp.services.consultation_service import ConsultationService
 from hallapp.services.context import DeviceInfo
 from hallapp.services.customer_service import CustomerService
+from hallapp.services.daily_log_export import DailyLogExport
 from hallapp.services.daily_log_service import DailyLogService
 from hallapp.services.knowledge_service import KnowledgeService
 from hallapp.services.notice_service import NoticeService
@@ -36,6 +37,7 @@ from hallapp.services.queue_service import QueueService
 from hallapp.services.reference_service import ReferenceService
 from hallapp.services.retention_service import RetentionService
 from hallapp.services.reversal_service import ReversalService
+from hallapp.services.scorecard_service import ScorecardService
 from hallapp.services.settings_service import SettingsService
 from hallapp.services.shift_service import ShiftService
 from hallapp.services.sync_notice_service import SyncNoticeService
@@ -68,7 +70,9 @@ class HallCore:
         self.knowledge = KnowledgeService(*common)
         self.sync_notices = SyncNoticeService(*common)
         self.daily_log = DailyLogService(*common)
+        self.daily_log_export = DailyLogExport(*common)
         self.approvals = ApprovalService(*common)
+        self.scorecard = ScorecardService(*common)
         self.audit = AuditTrailService(*common)
         self.retention = RetentionService(*common)
         self.central_admin = CentralAdminService(*common, settings=self.settings)

@@ -17,10 +17,13 @@ from hallapp.domain.errors import InvalidForm, InvalidInput, SettingUnknown
 from hallapp.domain.permissions import Permission, require
 from hallapp.domain.records import Actor, Changes, SettingValue
 from hallapp.domain.settings_catalog import BY_KEY, CATALOG, ORDERED_PAIRS
+from hallapp.domain.settings_rules import cross_setting_errors
 from hallapp.services import audit
 from hallapp.services.context import ServiceBase
 from hallapp.sync import outbox
 from hallapp.sync.pull_reference import server_owned
+
+__all__ = ["ORDERED_PAIRS", "SettingsService", "values_in"]
 
 
 class SettingsService(ServiceBase):
@@ -84,6 +87,7 @@ class SettingsService(ServiceBase):
             raise SettingUnknown(key=key)
         _refuse_server_owned(self.server_owned(), [key])
         default = definition.parse(definition.default)
+        _check_pairs({**self.values(), key: default})
         now = self.clock.now()
         with self.db.write() as s:
             row = s.get(Setting, key)
@@ -171,9 +175,6 @@ def _parse_all(changes: dict[str, Any]) -> dict[str, Any]:
 
 
 def _check_pairs(values: dict[str, Any]) -> None:
-    errors = {}
-    for low, high in ORDERED_PAIRS:
-        if values[low] > values[high]:
-            errors[high] = InvalidInput(high, "order", other=low)
+    errors = cross_setting_errors(values)
     if errors:
         raise InvalidForm(errors)

@@ -2,7 +2,7 @@
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QPushButton
+from PySide6.QtWidgets import QLineEdit
 from shiboken6 import isValid
 
 from hallapp.db.models import AuditEvent
@@ -11,7 +11,6 @@ from hallapp.domain.enums import Role
 from tests.ui.conftest import wait_ops
 from ui.shell.roles import pages_for
 from ui.shell.workspace_window import WorkspaceWindow
-from ui.widgets.placeholder_page import PlaceholderPage
 
 
 def open_workspace(qtbot, ops, actor, idle_minutes: int = 10, register: bool = True) -> WorkspaceWindow:  # type: ignore[no-untyped-def]
@@ -48,13 +47,13 @@ def test_each_role_gets_its_workspace(qtbot, ops, core, staff_no, role, first_pa
     assert image.width() == 1366 and image.height() == 768
 
 
-def test_later_capabilities_are_honest_placeholders(qtbot, ops, supervisor) -> None:  # type: ignore[no-untyped-def]
+def test_the_supervisor_starts_on_the_daily_log(qtbot, ops, supervisor) -> None:  # type: ignore[no-untyped-def]
+    from ui.supervisor.daily_log_page import DailyLogPage
+
     window = open_workspace(qtbot, ops, supervisor)
-    placeholder = window.pages["daily"]
-    assert isinstance(placeholder, PlaceholderPage)
-    texts = [w.text() for w in placeholder.findChildren(type(window.clock))]
-    assert "本版本尚未开通" in texts
-    assert not placeholder.findChildren(QPushButton)  # nothing pretends to work
+    assert window.nav.currentRow() == 0
+    assert isinstance(window.current_page(), DailyLogPage)
+    assert {"daily", "approvals", "sync_notices", "scorecard", "audit", "accounts"} == set(window.pages)
 
 
 def test_f4_goes_to_account_search_from_any_page(qtbot, ops, clerk) -> None:  # type: ignore[no-untyped-def]

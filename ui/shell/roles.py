@@ -10,7 +10,6 @@ from hallapp.domain.enums import Role
 from hallapp.domain.records import Actor
 from ui.ops import CoreOps
 from ui.widgets.page import WorkspacePage
-from ui.widgets.placeholder_page import PlaceholderPage
 
 translate = QCoreApplication.translate
 
@@ -21,10 +20,6 @@ class PageSpec:
     title: str
     icon: str
     factory: Callable[[CoreOps, Actor], WorkspacePage]
-
-
-def _placeholder(icon_name: str, title: str, text: str) -> Callable[[CoreOps, Actor], WorkspacePage]:
-    return lambda ops, actor: PlaceholderPage(ops, actor, icon_name=icon_name, title=title, text=text)
 
 
 def _lazy(module: str, name: str) -> Callable[[CoreOps, Actor], WorkspacePage]:
@@ -61,14 +56,11 @@ def audit_page() -> PageSpec:
 
 
 def pages_for(role: Role) -> list[PageSpec]:
-    daily_log = _placeholder(
-        "chart-bar",
+    daily_log = PageSpec(
+        "daily",
         translate("Roles", "Daily counter log"),
-        translate(
-            "Roles",
-            "Waits, handling times, no-shows, satisfaction and money taken per clerk and method, with "
-            "charts and Excel/PDF export.",
-        ),
+        "chart-bar",
+        _lazy("ui.supervisor.daily_log_page", "DailyLogPage"),
     )
     specs = {
         Role.GUIDE: [
@@ -113,7 +105,7 @@ def pages_for(role: Role) -> list[PageSpec]:
             ),
         ],
         Role.SUPERVISOR: [
-            PageSpec("daily", translate("Roles", "Daily counter log"), "chart-bar", daily_log),
+            daily_log,
             PageSpec(
                 "approvals",
                 translate("Roles", "Approvals"),
@@ -125,6 +117,12 @@ def pages_for(role: Role) -> list[PageSpec]:
                 translate("Roles", "Sync notices"),
                 "arrows-exchange",
                 _lazy("ui.supervisor.sync_notices_page", "SyncNoticesPage"),
+            ),
+            PageSpec(
+                "scorecard",
+                translate("Roles", "Monthly scorecard"),
+                "award",
+                _lazy("ui.supervisor.scorecard_page", "ScorecardPage"),
             ),
             audit_page(),
             account_page(),
@@ -166,6 +164,7 @@ def pages_for(role: Role) -> list[PageSpec]:
                 "server",
                 _lazy("ui.admin.central_admin_page", "CentralAdminPage"),
             ),
+            daily_log,
             audit_page(),
             PageSpec(
                 "retention",

@@ -23,6 +23,18 @@ def _input_sentences() -> dict[str, str]:
     }
 
 
+def _refusal_sentences() -> dict[str, str]:
+    return {
+        "export_not_writable": translate(
+            "DailyLog", "The file cannot be saved in {folder}; choose another folder you may write to."
+        ),
+        "export_disk_full": translate(
+            "DailyLog",
+            "The disk holding {folder} is full and nothing was saved; choose another folder or drive.",
+        ),
+    }
+
+
 def daily_log_message(exc: BaseException) -> str:
     """The sentence for ``exc`` raised by the daily log."""
     template = _input_sentences().get(getattr(exc, "reason", "")) if isinstance(exc, InvalidInput) else None

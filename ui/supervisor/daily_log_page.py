@@ -1,0 +1,395 @@
+"""营业厅柜面日志: one business day of the hall (today by default) or a period — the hall's summary,
+then tabs by window, by clerk, money, satisfaction, applications and charts. Every figure drills
+down (Enter or a double-click) to the tickets, payments or applications behind it.
+
+PgUp/PgDn or Alt+Left/Right step to the previous/next day (period); Ctrl+E saves it as Excel,
+Ctrl+P as PDF.
+"""
+
+from datetime import date, timedelta
+from functools import partial
+
+from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hallapp.domain.kpi_values import DailyLog
+from hallapp.domain.records import Actor
+from ui.supervisor.daily_log_charts import DailyLogCharts
+from ui.supervisor.daily_log_drill import DrillDialog
+from ui.supervisor.daily_log_export_flow import ExportFlow
+from ui.supervisor.daily_log_messages import daily_log_message
+from ui.supervisor.daily_log_summary import SummaryStrip
+from ui.supervisor.daily_log_tables import (
+    DrillTableModel,
+    Scope,
+    application_specs,
+    bad_specs,
+    clerk_money_specs,
+    method_rows,
+    method_specs,
+    money_by_clerk_specs,
+    name_specs,
+    rating_specs,
+    shift_specs,
+    ticket_specs,
+)
+from ui.widgets.labels import icon_card, say, styled
+from ui.widgets.page import WorkspacePage
+from ui.widgets.table_view import RecordTableView
+
+translate = QCoreApplication.translate
+EDIT_PAUSE_MS = 400  # typing a date: load when the supervisor stops
+EMPTY_TEXT_WIDTH = 480  # the empty-state card's inner width (ui.widgets.labels.icon_card)
+
+
+def _load(core, actor: Actor, first: date | None, last: date | None) -> tuple:  # type: ignore[no-untyped-def]
+    if first is None:
+        log = core.daily_log.day(actor)
+    elif first == last:
+        log = core.daily_log.day(actor, first)
+    else:
+        log = core.daily_log.range(actor, first, last)
+    names = {t.code: t.name for t in core.reference.business_types()}
+    return log, names
+
+
+class DailyLogPage(WorkspacePage):
+    fkeys = frozenset({"Esc"})
+
+    def __init__(self, ops, actor) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(ops, actor)
+        self.log: DailyLog | None = None
+        self.type_names: dict[str, str] = {}
+        self.busy = False
+        self.wanted: tuple[date, date] | None = None  # a period asked for while a load was running
+        self.drill_dialog: DrillDialog | None = None
+        self.export = ExportFlow(self)
+        self._make_controls()
+        self._make_tables()
+        self._lay_out()
+        self._connect()
+        self.setFocusProxy(self.tabs)
+        self._load(None, None)
+
+    # --- building ----------------------------------------------------------------------------
+    def _make_controls(self) -> None:
+        self.first = QDateEdit()
+        self.last = QDateEdit()
+        for edit in (self.first, self.last):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.period = QCheckBox(self.tr("&Period to"))
+        self.last.setEnabled(False)
+        self.previous_button = QPushButton(self.tr("Previous (PgUp)"))
+        self.next_button = QPushButton(self.tr("Next (PgDn)"))
+        self.excel_button = QPushButton(self.tr("Excel (Ctrl+E)"))
+        self.pdf_button = QPushButton(self.tr("PDF (Ctrl+P)"))
+        self.pdf_button.setProperty("role", "primary")
+        self.edit_timer = QTimer(self)
+        self.edit_timer.setSingleShot(True)
+        self.edit_timer.setInterval(EDIT_PAUSE_MS)
+        self.summary = SummaryStrip(self)
+        self.message = styled("", "muted", wrap=True)
+        self.message.hide()
+        self.heading = styled("", "section")
+
+    def _make_tables(self) -> None:
+        self.tables: dict[str, RecordTableView] = {}
+        for key in (
+            "windows",
+            "clerks",
+            "methods",
+            "money_clerks",
+            "shifts",
+            "ratings",
+            "bad",
+            "applications",
+        ):
+            model = DrillTableModel(self)
+            table = RecordTableView(model)
+            table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+            table.activated.connect(self._on_cell_activated)
+            self.tables[key] = table
+        self.tables["windows"].setAccessibleName(self.tr("Figures by window"))
+        self.tables["clerks"].setAccessibleName(self.tr("Figures by clerk"))
+        self.charts = DailyLogCharts()
+        self.reversal_note = styled("", "caption", wrap=True)
+
+    def _lay_out(self) -> None:
+        controls = QHBoxLayout()
+        controls.addWidget(styled(self.tr("Daily counter log"), "page-title"))
+        controls.addSpacing(16)
+        day_caption = QLabel(self.tr("&Day"))
+        day_caption.setBuddy(self.first)
+        for widget in (
+            day_caption,
+            self.first,
+            self.period,
+            self.last,
+            self.previous_button,
+            self.next_button,
+        ):
+            controls.addWidget(widget)
+        controls.addStretch(1)
+        controls.addWidget(self.excel_button)
+        controls.addWidget(self.pdf_button)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.tables["windows"], self.tr("By window"))
+        self.tabs.addTab(self.tables["clerks"], self.tr("By clerk"))
+        self.tabs.addTab(self._money_tab(), self.tr("Money"))
+        self.tabs.addTab(
+            self._pair(self.tables["ratings"], self.tables["bad"], 1, 3), self.tr("Satisfaction")
+        )
+        self.tabs.addTab(self.tables["applications"], self.tr("Applications, complaints, consultations"))
+        self.tabs.addTab(self.charts, self.tr("Charts"))
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(8)
+        column.addWidget(self.summary)
+        column.addWidget(self.tabs, 1)
+        self.empty_text = styled("", "muted", wrap=True)
+        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        empty = QWidget()
+        empty_layout = QVBoxLayout(empty)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(
+            icon_card("chart-bar", self.tr("Nothing was recorded"), self.empty_text),
+            0,
+            Qt.AlignmentFlag.AlignHCenter,
+        )
+        empty_layout.addStretch(2)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(content)
+        self.stack.addWidget(empty)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 12)
+        layout.setSpacing(8)
+        layout.addLayout(controls)
+        layout.addWidget(self.message)
+        layout.addWidget(self.stack, 1)
+
+    def _money_tab(self) -> QWidget:
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.tables["money_clerks"])
+        cash_up = QWidget()
+        box = QVBoxLayout(cash_up)
+        box.setContentsMargins(0, 4, 0, 0)
+        box.addWidget(styled(self.tr("Cash-up"), "section"))
+        box.addWidget(self.tables["shifts"], 1)
+        box.addWidget(self.reversal_note)
+        right.addWidget(cash_up)
+        return self._pair(self.tables["methods"], right, 2, 5)
+
+    @staticmethod
+    def _pair(left: QWidget, right: QWidget, left_share: int, right_share: int) -> QSplitter:
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(0, left_share)
+        split.setStretchFactor(1, right_share)
+        return split
+
+    def _connect(self) -> None:
+        self.previous_button.clicked.connect(self.previous)
+        self.next_button.clicked.connect(self.next)
+        self.excel_button.clicked.connect(self.export_excel)
+        self.pdf_button.clicked.connect(self.export_pdf)
+        self.period.toggled.connect(self._on_period_toggled)
+        self.first.dateChanged.connect(self._on_date_edited)
+        self.last.dateChanged.connect(self._on_date_edited)
+        self.edit_timer.timeout.connect(self.show_chosen)
+        for keys, slot in (
+            ("PgUp", self.previous),
+            ("Alt+Left", self.previous),
+            ("PgDown", self.next),
+            ("Alt+Right", self.next),
+            ("Ctrl+E", self.export_excel),
+            ("Ctrl+P", self.export_pdf),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    # --- page protocol -------------------------------------------------------------------------
+    def activate(self) -> None:
+        if self.log is not None:
+            self._load(self.log.first_day, self.log.last_day)
+        self.tabs.currentWidget().setFocus()
+
+    def handle_escape(self) -> bool:
+        self.message.hide()
+        self.tabs.setFocus()
+        return True
+
+    # --- choosing the day ------------------------------------------------------------------------
+    def chosen(self) -> tuple[date, date]:
+        first = self.first.date().toPython()
+        last = self.last.date().toPython() if self.period.isChecked() else first
+        return first, last
+
+    def show_chosen(self) -> None:
+        self.edit_timer.stop()
+        self._load(*self.chosen())
+
+    def previous(self) -> None:
+        self._step(-1)
+
+    def next(self) -> None:
+        self._step(1)
+
+    def _step(self, direction: int) -> None:
+        first, last = self.chosen()
+        days = timedelta(days=((last - first).days + 1) * direction)
+        self._show_period(first + days, last + days)
+        self._load(first + days, last + days)
+
+    def _on_period_toggled(self, checked: bool) -> None:
+        self.last.setEnabled(checked)
+        if checked and self.last.date() < self.first.date():
+            self.last.setDate(self.first.date())
+        self.edit_timer.start()
+
+    def _on_date_edited(self, _date: QDate) -> None:
+        self.edit_timer.start()
+
+    def _show_period(self, first: date, last: date) -> None:
+        for edit, value in ((self.first, first), (self.last, last)):
+            edit.blockSignals(True)
+            edit.setDate(QDate(value))
+            edit.blockSignals(False)
+
+    # --- loading ---------------------------------------------------------------------------------
+    def _load(self, first: date | None, last: date | None) -> None:
+        if self.busy:
+            self.wanted = (first, last) if first is not None and last is not None else None
+            return
+        self.busy = True
+        work = partial(_load, actor=self.actor, first=first, last=last)
+        self.ops.run(work, on_success=self._on_loaded, on_failure=self._on_failed, owner=self)
+
+    def _on_loaded(self, loaded: tuple) -> None:
+        self.busy = False
+        log, self.type_names = loaded
+        self.log = log
+        self.message.hide()
+        self._show_period(log.first_day, log.last_day)
+        self._fill(log)
+        self._load_wanted(log)
+
+    def _on_failed(self, exc: Exception) -> None:
+        self.busy = False
+        say(self.message, daily_log_message(exc), ok=False)
+        if self.log is not None:
+            self._show_period(self.log.first_day, self.log.last_day)
+        if self.wanted is not None:
+            self._load(*self.wanted)
+            self.wanted = None
+
+    def _load_wanted(self, log: DailyLog) -> None:
+        wanted, self.wanted = self.wanted, None
+        if wanted is not None and wanted != (log.first_day, log.last_day):
+            self._load(*wanted)
+
+    # --- showing ---------------------------------------------------------------------------------
+    def _fill(self, log: DailyLog) -> None:
+        if log.empty:
+            period = self._period_text(log)
+            self.empty_text.setText(
+                self.tr(
+                    "No tickets, payments, applications, complaints or consultations were recorded on {period}. "
+                    "Choose another day with PgUp/PgDn or the date box."
+                ).format(period=period)
+            )
+            self.empty_text.setMinimumHeight(self.empty_text.heightForWidth(EMPTY_TEXT_WIDTH))
+            self.stack.setCurrentIndex(1)
+        else:
+            self.stack.setCurrentIndex(0)
+        self.summary.show_log(log)
+        hall = Scope("", self.tr("Whole hall"), log.hall, total=True)
+        windows = [hall, *(Scope(f"{w.window_no:03d}", w.name, w.figures) for w in log.windows)]
+        clerks = [Scope(c.staff_no, c.name or c.staff_no, c.figures, left=not c.active) for c in log.clerks]
+        types = [t.business_type for t in log.hall.tickets.served_by_type]
+        tickets = ticket_specs(self.type_names, types, log.wait_percentile)
+        self._model("windows").set_table([*name_specs(staff=False), *tickets], windows)
+        self._model("clerks").set_table(
+            [
+                *name_specs(staff=True),
+                *ticket_specs(self.type_names, (), log.wait_percentile),
+                *clerk_money_specs(),
+            ],
+            clerks,
+        )
+        self._fill_money(log, clerks)
+        rated = log.hall.satisfaction.rated
+        self._model("ratings").set_table(rating_specs(rated), log.hall.satisfaction.distribution)
+        names = {c.staff_no: c.name for c in log.clerks}
+        window_names = {w.window_no: w.name for w in log.windows}
+        self._model("bad").set_table(bad_specs(window_names, names), log.hall.satisfaction.bad)
+        self._model("applications").set_table(application_specs(), [hall, *clerks])
+        self.charts.set_log(log)
+
+    def _fill_money(self, log: DailyLog, clerks: list[Scope]) -> None:
+        money = log.hall.money
+        if money is None:
+            return
+        self._model("methods").set_table(method_specs(), method_rows(money.by_method, money.net_fen))
+        takers = [
+            s for s in clerks if s.figures.money and (s.figures.money.payments or s.figures.money.reversals)
+        ]
+        self._model("money_clerks").set_table(money_by_clerk_specs(), takers)
+        names = {c.staff_no: c.name for c in log.clerks}
+        shifts = log.hall.cash_up.shifts if log.hall.cash_up else ()
+        self._model("shifts").set_table(shift_specs(names), shifts)
+        self.reversal_note.setText(
+            self.tr("Reprinted receipts: {reprints}. Reversals of earlier days' payments: {other}.").format(
+                reprints=len(money.reprints), other=len(money.reversals_of_other_days)
+            )
+        )
+
+    def _model(self, key: str) -> DrillTableModel:
+        return self.tables[key].source  # type: ignore[return-value]
+
+    def _period_text(self, log: DailyLog) -> str:
+        if log.first_day == log.last_day:
+            return log.first_day.isoformat()
+        return self.tr("{first} to {last}").format(
+            first=log.first_day.isoformat(), last=log.last_day.isoformat()
+        )
+
+    # --- drilling down ---------------------------------------------------------------------------
+    def _on_cell_activated(self, index: QModelIndex) -> None:
+        table = self.sender()
+        if not isinstance(table, RecordTableView):
+            return
+        source = table.proxy.mapToSource(index)
+        drill = table.source.drill_at(source.row(), source.column())  # type: ignore[attr-defined]
+        if drill is None:
+            say(self.message, self.tr("This figure has no list of records behind it."), ok=True)
+            return
+        if not drill.ids:
+            say(self.message, self.tr("Nothing is behind this figure: it counts no records."), ok=True)
+            return
+        self.message.hide()
+        self.drill_dialog = DrillDialog(self.ops, self.actor, drill, self.type_names, self)
+        self.drill_dialog.open()
+
+    # --- exporting -------------------------------------------------------------------------------
+    def export_excel(self) -> None:
+        self.export.start("excel")
+
+    def export_pdf(self) -> None:
+        self.export.start("pdf")
