@@ -28,6 +28,8 @@ BENCHES = (
     "applications",
     "sync",
     "pull",
+    "daily_log",
+    "audit",
 )
 ALIASES = {
     "rss": "memory",
@@ -43,6 +45,8 @@ ALIASES = {
     "intake": "applications",
     "push": "sync",
     "initial_pull": "pull",
+    "daily": "daily_log",
+    "audit_verify": "audit",
 }
 
 
@@ -181,6 +185,8 @@ def _run_one(bench: str, report: Report, db: Path, *, quick: bool, args) -> None
         "applications": ("bench.applications", "run_applications", {"db": True, "quick": True}),
         "sync": ("bench.sync", "run_sync", {"quick": True}),
         "pull": ("bench.pull", "run_pull", {"quick": True}),
+        "daily_log": ("bench.daily_log", "run_daily_log", {"db": True, "quick": True}),
+        "audit": ("bench.audit", "run_audit", {"quick": True}),
     }[bench]
     run = getattr(importlib.import_module(module), function)
     positional = [db] if needs.get("db") else []

@@ -83,7 +83,7 @@ def _tickets(s: Session, hall_id: str, first: date, last: date) -> tuple[TicketF
         .join(Ticket, Ticket.ticket_id == TicketEvent.ticket_id)
         .where(in_period)
         .order_by(TicketEvent.ticket_id, TicketEvent.seq)
-    )
+    ).all()  # fetched at once: row by row costs more than the rest of the loading
     for ticket_id, kind, at, window_no, staff_no in rows:
         events[ticket_id].append(TicketEventFact(kind, _utc(at), window_no, staff_no))
     tickets = s.connection().execute(
@@ -98,7 +98,7 @@ def _tickets(s: Session, hall_id: str, first: date, last: date) -> tuple[TicketF
         )
         .where(in_period)
         .order_by(Ticket.issued_at, Ticket.ticket_id)
-    )
+    ).all()
     return tuple(
         TicketFact(
             ticket_id, display_no, day, kind, _utc(issued), tuple(events.get(ticket_id, ())), rating, reason
