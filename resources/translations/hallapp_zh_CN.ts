@@ -305,6 +305,14 @@
         <translation>受理时未完成实名认证。</translation>
     </message>
     <message>
+        <source>Credit code {code} is waiting in the supervisor&apos;s queue; the application stays in acceptance until it is approved.</source>
+        <translation>信用代码 {code} 正在等待值班长审批；审批通过前，申请停留在受理环节。</translation>
+    </message>
+    <message>
+        <source>{supervisor} refused credit code {code}: {note} Correct the code below.</source>
+        <translation>{supervisor} 未通过信用代码 {code}：{note} 请在下方更正代码。</translation>
+    </message>
+    <message>
         <source>Attach a scanned document</source>
         <translation>添加扫描资料</translation>
     </message>
@@ -522,6 +530,14 @@
         <translation>剩 {n} 个工作日</translation>
     </message>
     <message>
+        <source>credit code: waiting for supervisor</source>
+        <translation>信用代码：等待值班长审批</translation>
+    </message>
+    <message>
+        <source>credit code refused: correct it</source>
+        <translation>信用代码未通过：请更正</translation>
+    </message>
+    <message>
         <source>Application no.</source>
         <translation>申请编号</translation>
     </message>
@@ -556,6 +572,14 @@
     <message>
         <source>Document attached</source>
         <translation>添加扫描件</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s decision</source>
+        <translation>值班长审批结果</translation>
+    </message>
+    <message>
+        <source>Credit code corrected</source>
+        <translation>信用代码已更正</translation>
     </message>
     <message>
         <source>Time</source>
@@ -601,6 +625,10 @@
         <translation>查询结果（{n}）</translation>
     </message>
     <message>
+        <source>Waiting for a supervisor ({n})</source>
+        <translation>等待值班长审批（{n}）</translation>
+    </message>
+    <message>
         <source>No application matches; check the number or search by name.</source>
         <translation>没有找到申请，请核对编号或按姓名查询。</translation>
     </message>
@@ -611,6 +639,69 @@
     <message>
         <source>The document is attached and kept on this PC.</source>
         <translation>扫描件已添加并保存在本机。</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalMessages</name>
+    <message>
+        <source>Application {application_no} waits for a supervisor to confirm its credit code; it can go on once the request is approved.</source>
+        <translation>申请 {application_no} 的信用代码正在等待值班长确认；审批通过后即可继续办理。</translation>
+    </message>
+    <message>
+        <source>A supervisor refused the credit code of application {application_no}; correct the code as their note says, then go on.</source>
+        <translation>值班长未通过申请 {application_no} 的信用代码；请按其意见更正代码后再继续办理。</translation>
+    </message>
+    <message>
+        <source>Application {application_no} waits for a supervisor&apos;s approval; it can go on once approved.</source>
+        <translation>申请 {application_no} 正在等待值班长审批；审批通过后即可继续办理。</translation>
+    </message>
+    <message>
+        <source>This request was withdrawn meanwhile (corrected or cancelled at the counter); refresh the list.</source>
+        <translation>该请求已被撤回（柜台已更正或撤销）；请刷新列表。</translation>
+    </message>
+    <message>
+        <source>This request comes from a newer HallApp; decide it on the PC that made it, or update this PC.</source>
+        <translation>该请求来自更新版本的 HallApp；请在发起请求的电脑上审批，或升级本机。</translation>
+    </message>
+    <message>
+        <source>Application {application_no} has no credit code to correct; it is a private person&apos;s application.</source>
+        <translation>申请 {application_no} 没有可更正的信用代码：这是个人客户的申请。</translation>
+    </message>
+    <message>
+        <source>Payment reversal</source>
+        <translation>收费冲正</translation>
+    </message>
+    <message>
+        <source>Credit code check</source>
+        <translation>信用代码核对</translation>
+    </message>
+    <message>
+        <source>The application was cancelled or closed meanwhile; nothing was decided.</source>
+        <translation>该申请已被撤销或办结，未作任何审批。</translation>
+    </message>
+    <message>
+        <source>The clerk corrected the credit code meanwhile; nothing was decided.</source>
+        <translation>柜员已更正信用代码，未作任何审批。</translation>
+    </message>
+    <message>
+        <source>The payment was already reversed meanwhile; nothing was decided.</source>
+        <translation>该笔收费已被冲正，未作任何审批。</translation>
+    </message>
+    <message>
+        <source>The payment is from an earlier business day and can no longer be reversed; nothing was decided.</source>
+        <translation>该笔收费属于之前的营业日，已不能冲正，未作任何审批。</translation>
+    </message>
+    <message>
+        <source>The receipt is itself a reversal; nothing was decided.</source>
+        <translation>该凭证本身就是冲正凭证，未作任何审批。</translation>
+    </message>
+    <message>
+        <source>What the request was about no longer exists; nothing was decided.</source>
+        <translation>请求所涉及的记录已不存在，未作任何审批。</translation>
+    </message>
+    <message>
+        <source>The corrected credit code still fails its check character; check it against the licence once more, or send it to the supervisor&apos;s queue with a reason.</source>
+        <translation>更正后的信用代码校验位仍不正确：请再次对照营业执照核对，或填写原因后提交值班长审批。</translation>
     </message>
 </context>
 <context>
@@ -632,20 +723,60 @@
         <translation>已冲正</translation>
     </message>
     <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
         <source>Requested</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <source>Receipt no.</source>
-        <translation>凭证号</translation>
+        <source>Kind</source>
+        <translation>类型</translation>
     </message>
     <message>
-        <source>Account no.</source>
-        <translation>户号</translation>
+        <source>Receipt / application</source>
+        <translation>凭证号 / 申请编号</translation>
     </message>
     <message>
-        <source>Amount</source>
-        <translation>金额</translation>
+        <source>Account / applicant</source>
+        <translation>户号 / 申请人</translation>
+    </message>
+    <message>
+        <source>Amount / credit code</source>
+        <translation>金额 / 信用代码</translation>
+    </message>
+    <message>
+        <source>Approval requests</source>
+        <translation>审批请求</translation>
+    </message>
+    <message>
+        <source>Rea&amp;son</source>
+        <translation>原因(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>Clerks ask here when no supervisor could approve at their counter: reversals (check the receipt; the clerk then reverses it) and credit codes failing their check character (check the licence; the application then goes on).</source>
+        <translation>柜台无值班长当场审批时，柜员在此提交请求：冲正（请核对凭证，批准后由柜员冲正）和校验位不正确的信用代码（请核对营业执照，批准后申请继续办理）。</translation>
+    </message>
+    <message>
+        <source>Approved the reversal of receipt {ref}; the clerk can reverse it now.</source>
+        <translation>已批准冲正凭证 {ref}，柜员现在可以冲正。</translation>
+    </message>
+    <message>
+        <source>Refused the reversal of receipt {ref}.</source>
+        <translation>已拒绝冲正凭证 {ref}。</translation>
+    </message>
+    <message>
+        <source>Confirmed the credit code of application {ref}; it can go on now.</source>
+        <translation>已确认申请 {ref} 的信用代码，申请现在可以继续办理。</translation>
+    </message>
+    <message>
+        <source>Refused the credit code of application {ref}; the clerk sees your reason.</source>
+        <translation>已拒绝申请 {ref} 的信用代码，柜员会看到您的原因。</translation>
     </message>
     <message>
         <source>Requested by</source>
@@ -664,20 +795,12 @@
         <translation>审批人</translation>
     </message>
     <message>
-        <source>Reversal requests</source>
-        <translation>冲正申请</translation>
-    </message>
-    <message>
         <source>&amp;Show decided requests too</source>
         <translation>同时显示已审批的申请(&amp;S)</translation>
     </message>
     <message>
         <source>Optional when approving; required when refusing</source>
         <translation>批准时可不填；驳回时必须填写</translation>
-    </message>
-    <message>
-        <source>&amp;Note</source>
-        <translation>审批意见(&amp;N)</translation>
     </message>
     <message>
         <source>Approve (Ctrl+Enter)</source>
@@ -688,14 +811,6 @@
         <translation>驳回(&amp;R)</translation>
     </message>
     <message>
-        <source>Reversal approvals</source>
-        <translation>冲正审批</translation>
-    </message>
-    <message>
-        <source>Clerks ask here when no supervisor could approve at their counter. Check the receipt with the clerk before approving; the clerk then reverses it.</source>
-        <translation>值班长无法到柜台审批时，柜员在此提交申请。批准前请与柜员核对凭证；批准后由柜员在柜台完成冲正。</translation>
-    </message>
-    <message>
         <source>{count} request(s) waiting for a decision.</source>
         <translation>{count} 条申请等待审批。</translation>
     </message>
@@ -703,20 +818,178 @@
         <source>No request is waiting for a decision.</source>
         <translation>没有待审批的申请。</translation>
     </message>
-    <message>
-        <source>Approved the reversal of receipt {receipt_no}; the clerk can reverse it now.</source>
-        <translation>已批准冲正凭证 {receipt_no}，柜员现在可以冲正。</translation>
-    </message>
-    <message>
-        <source>Refused the reversal of receipt {receipt_no}.</source>
-        <translation>已驳回凭证 {receipt_no} 的冲正申请。</translation>
-    </message>
 </context>
 <context>
     <name>AttachmentViewer</name>
     <message>
         <source>This document cannot be shown on this PC; it is kept unchanged.</source>
         <translation>本机无法显示此文件，文件已原样保存。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditMessages</name>
+    <message>
+        <source>The start day is in the future; choose today or an earlier day.</source>
+        <translation>开始日期在未来：请选择今天或之前的日期。</translation>
+    </message>
+    <message>
+        <source>The start day is after the end day; swap the two days.</source>
+        <translation>开始日期晚于结束日期：请对调两个日期。</translation>
+    </message>
+    <message>
+        <source>At most {limit} days can be searched at once; shorten the period.</source>
+        <translation>一次最多查询 {limit} 天：请缩短时间段。</translation>
+    </message>
+    <message>
+        <source>This kind of record is unknown to this version; reload the page.</source>
+        <translation>本版本不认识这类记录：请重新打开页面。</translation>
+    </message>
+    <message>
+        <source>No record of this kind dated before {day} can be deleted yet; nothing was changed.</source>
+        <translation>还没有 {day} 之前的此类记录可以删除，未作任何更改。</translation>
+    </message>
+    <message>
+        <source>The audit trail has been tampered with, so nothing was deleted; verify it and report to the administrator at once.</source>
+        <translation>审计日志已被篡改，因此未删除任何记录：请立即校验并报告管理员。</translation>
+    </message>
+    <message>
+        <source>The audit trail is whole: {count} events checked, none changed or missing.</source>
+        <translation>审计日志完整：已校验 {count} 条记录，无改动、无缺失。</translation>
+    </message>
+    <message>
+        <source>Event {seq} ({time}) of the audit trail was changed; report to the administrator at once.</source>
+        <translation>审计日志第 {seq} 条记录（{time}）被改动，请立即报告管理员。</translation>
+    </message>
+    <message>
+        <source>Event {seq} ({time}) or the one before it was changed; report to the administrator at once.</source>
+        <translation>审计日志第 {seq} 条记录（{time}）或其前一条被改动，请立即报告管理员。</translation>
+    </message>
+    <message>
+        <source>Event {seq} of the audit trail was deleted (the event before it is from {time}); report to the administrator at once.</source>
+        <translation>审计日志第 {seq} 条记录被删除（其前一条记录时间为 {time}），请立即报告管理员。</translation>
+    </message>
+    <message>
+        <source>The start of the audit trail left by the last deletion of old events was changed; report to the administrator at once.</source>
+        <translation>上次删除过期记录时留下的审计日志起点被改动，请立即报告管理员。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>PC</source>
+        <translation>电脑</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Concerning</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Event {seq} · {time}</source>
+        <translation>第 {seq} 条 · {time}</translation>
+    </message>
+    <message>
+        <source>Staff: {who}  PC: {pc}</source>
+        <translation>人员：{who}&#x3000;电脑：{pc}</translation>
+    </message>
+    <message>
+        <source>Concerning: {target}</source>
+        <translation>对象：{target}</translation>
+    </message>
+    <message>
+        <source>Audit trail events</source>
+        <translation>审计日志记录</translation>
+    </message>
+    <message>
+        <source>Details of the selected event</source>
+        <translation>所选记录的详情</translation>
+    </message>
+    <message>
+        <source>Load &amp;more</source>
+        <translation>加载更多(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Verify the chain (Ctrl+K)</source>
+        <translation>校验日志链（Ctrl+K）</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>e.g. C001</source>
+        <translation>例如 C001</translation>
+    </message>
+    <message>
+        <source>PC code</source>
+        <translation>电脑编号</translation>
+    </message>
+    <message>
+        <source>receipt, account, reason…</source>
+        <translation>凭证号、户号、原因…</translation>
+    </message>
+    <message>
+        <source>Search (Enter)</source>
+        <translation>查询（Enter）</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>从(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>到(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Staff no.</source>
+        <translation>工号(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;PC</source>
+        <translation>电脑(&amp;P)</translation>
+    </message>
+    <message>
+        <source>T&amp;ext</source>
+        <translation>文字(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>{count} event(s) shown; more are older.</source>
+        <translation>已显示 {count} 条，更早的还有。</translation>
+    </message>
+    <message>
+        <source>{count} event(s).</source>
+        <translation>共 {count} 条。</translation>
+    </message>
+    <message>
+        <source>Checking every event of the audit trail…</source>
+        <translation>正在逐条校验审计日志…</translation>
     </message>
 </context>
 <context>
@@ -772,6 +1045,45 @@
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>CardDetail</name>
+    <message>
+        <source>Items of the scorecard</source>
+        <translation>考核项目</translation>
+    </message>
+    <message>
+        <source>&amp;Records</source>
+        <translation>明细记录(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Records behind the item</source>
+        <translation>该项目的明细记录</translation>
+    </message>
+    <message>
+        <source>Choose a clerk to see their card.</source>
+        <translation>请选择一名柜员查看其考核表。</translation>
+    </message>
+    <message>
+        <source>{name} ({staff_no}): {total}</source>
+        <translation>{name}（{staff_no}）：{total}</translation>
+    </message>
+    <message>
+        <source>No activity this month: the clerk is not scored.</source>
+        <translation>本月无业务：该柜员不参与考核。</translation>
+    </message>
+    <message>
+        <source>Total = points earned × 100 ÷ {weight}, the weights of the items scored.</source>
+        <translation>总分 = 所得分 × 100 ÷ {weight}（参与考核项目的权重之和）。</translation>
+    </message>
+    <message>
+        <source>Total = the points of the six items.</source>
+        <translation>总分 = 六个项目得分之和。</translation>
+    </message>
+    <message>
+        <source>{item}: {figures}. {rule}.</source>
+        <translation>{item}：{figures}。{rule}。</translation>
     </message>
 </context>
 <context>
@@ -1665,6 +1977,233 @@
     </message>
 </context>
 <context>
+    <name>DailyLog</name>
+    <message>
+        <source>{day} has not come yet (today is {today}); choose today or an earlier day.</source>
+        <translation>{day} 尚未到来（今天是 {today}），请选择今天或之前的日期。</translation>
+    </message>
+    <message>
+        <source>A counter log covers at most {limit} days; choose a shorter period.</source>
+        <translation>一份台账最多涵盖 {limit} 天，请缩短时间段。</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts; choose an end date on or after the start date.</source>
+        <translation>结束日期早于开始日期，请选择不早于开始日期的结束日期。</translation>
+    </message>
+    <message>
+        <source>The file cannot be saved in {folder}; choose another folder you may write to.</source>
+        <translation>无法在 {folder} 中保存文件：请选择另一个有写入权限的文件夹。</translation>
+    </message>
+    <message>
+        <source>The disk holding {folder} is full and nothing was saved; choose another folder or drive.</source>
+        <translation>{folder} 所在磁盘已满，未保存任何内容：请选择其他文件夹或磁盘。</translation>
+    </message>
+</context>
+<context>
+    <name>DailyLogCharts</name>
+    <message>
+        <source>day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>时</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>longest</source>
+        <translation>最长</translation>
+    </message>
+    <message>
+        <source>issued</source>
+        <translation>取号</translation>
+    </message>
+    <message>
+        <source>called</source>
+        <translation>叫号</translation>
+    </message>
+    <message>
+        <source>{score} pts</source>
+        <translation>{score} 分</translation>
+    </message>
+</context>
+<context>
+    <name>DailyLogDrill</name>
+    <message>
+        <source>Waiting</source>
+        <translation>等候中</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation>已叫号</translation>
+    </message>
+    <message>
+        <source>Serving</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <source>Parked</source>
+        <translation>暂挂</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>过号</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>已办结</translation>
+    </message>
+</context>
+<context>
+    <name>DailyLogExport</name>
+    <message>
+        <source>Save the counter log as Excel</source>
+        <translation>将柜面日志保存为 Excel</translation>
+    </message>
+    <message>
+        <source>Save the counter log as PDF</source>
+        <translation>将柜面日志保存为 PDF</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Counter log {period}</source>
+        <translation>柜面日志 {period}</translation>
+    </message>
+    <message>
+        <source>Saving {name}…</source>
+        <translation>正在保存 {name}…</translation>
+    </message>
+    <message>
+        <source>Saved {path}.</source>
+        <translation>已保存 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>DailyLogPage</name>
+    <message>
+        <source>&amp;Period to</source>
+        <translation>截至(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Previous (PgUp)</source>
+        <translation>前一天（PgUp）</translation>
+    </message>
+    <message>
+        <source>Next (PgDn)</source>
+        <translation>后一天（PgDn）</translation>
+    </message>
+    <message>
+        <source>Excel (Ctrl+E)</source>
+        <translation>Excel（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>PDF (Ctrl+P)</source>
+        <translation>PDF（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Figures by window</source>
+        <translation>按窗口统计</translation>
+    </message>
+    <message>
+        <source>Figures by clerk</source>
+        <translation>按柜员统计</translation>
+    </message>
+    <message>
+        <source>Daily counter log</source>
+        <translation>营业厅柜面日志</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>By window</source>
+        <translation>按窗口</translation>
+    </message>
+    <message>
+        <source>By clerk</source>
+        <translation>按柜员</translation>
+    </message>
+    <message>
+        <source>Money</source>
+        <translation>收费</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Applications, complaints, consultations</source>
+        <translation>业务受理、投诉、咨询</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded</source>
+        <translation>没有任何记录</translation>
+    </message>
+    <message>
+        <source>Cash-up</source>
+        <translation>轧账</translation>
+    </message>
+    <message>
+        <source>No tickets, payments, applications, complaints or consultations were recorded on {period}. Choose another day with PgUp/PgDn or the date box.</source>
+        <translation>{period} 没有取号、收费、业务受理、投诉或咨询记录。请用 PgUp/PgDn 或日期框选择其他日期。</translation>
+    </message>
+    <message>
+        <source>Whole hall</source>
+        <translation>全厅</translation>
+    </message>
+    <message>
+        <source>Reprinted receipts: {reprints}. Reversals of earlier days&apos; payments: {other}.</source>
+        <translation>补打凭证：{reprints}。冲正以前营业日的收费：{other}。</translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>{first} 至 {last}</translation>
+    </message>
+    <message>
+        <source>This figure has no list of records behind it.</source>
+        <translation>此数字没有对应的明细记录。</translation>
+    </message>
+    <message>
+        <source>Nothing is behind this figure: it counts no records.</source>
+        <translation>此数字为零，没有对应的记录。</translation>
+    </message>
+    <message>
+        <source>5 Very satisfied</source>
+        <translation>5 非常满意</translation>
+    </message>
+    <message>
+        <source>4 Satisfied</source>
+        <translation>4 满意</translation>
+    </message>
+    <message>
+        <source>3 Fairly satisfied</source>
+        <translation>3 基本满意</translation>
+    </message>
+    <message>
+        <source>2 Dissatisfied</source>
+        <translation>2 不满意</translation>
+    </message>
+    <message>
+        <source>1 Very dissatisfied</source>
+        <translation>1 非常不满意</translation>
+    </message>
+</context>
+<context>
     <name>DisplayBoard</name>
     <message>
         <source>HallApp display board</source>
@@ -1756,6 +2295,21 @@
     <message>
         <source>Only one screen is connected: the board opens in a window. Press Esc on the board to close it.</source>
         <translation>当前只连接了一块屏幕，显示屏将以窗口方式打开。在显示屏上按 Esc 关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDialog</name>
+    <message>
+        <source>{count} ticket(s)</source>
+        <translation>{count} 张号票</translation>
+    </message>
+    <message>
+        <source>{count} payment(s) and reversal(s)</source>
+        <translation>{count} 笔收费及冲正</translation>
+    </message>
+    <message>
+        <source>{count} application(s)</source>
+        <translation>{count} 件申请</translation>
     </message>
 </context>
 <context>
@@ -2368,6 +2922,10 @@
         <translation>本机保存的登录凭据已过期：请连接网络，待本机与中心服务器同步后再登录，或联系管理员。</translation>
     </message>
     <message>
+        <source>The credit code {code} fails its check character: re-check it with the licence, or a supervisor confirms it here with their staff number and password, or send it to the supervisor&apos;s queue with a reason.</source>
+        <translation>信用代码 {code} 的校验位不正确：请对照营业执照重新核对；或由值班长在此输入工号和密码确认；或填写原因后提交值班长审批。</translation>
+    </message>
+    <message>
         <source>This field takes text only; please retype it.</source>
         <translation>此处只能填写文字，请重新输入。</translation>
     </message>
@@ -2598,10 +3156,6 @@
     <message>
         <source>This approval is for another payment or was already used; request a new one.</source>
         <translation>该审批不属于这笔收费或已被使用，请重新申请。</translation>
-    </message>
-    <message>
-        <source>The credit code {code} fails its check character: re-check it with the licence, or a supervisor confirms it with their staff number and password.</source>
-        <translation>信用代码 {code} 校验位不符：请对照营业执照核对，或由值班长输入工号和密码确认受理。</translation>
     </message>
     <message>
         <source>The local database file is damaged. It has been left untouched; please call the administrator to restore it from the backup.</source>
@@ -3420,13 +3974,6 @@
     </message>
 </context>
 <context>
-    <name>PlaceholderPage</name>
-    <message>
-        <source>Not available yet in this version</source>
-        <translation>本版本尚未开通</translation>
-    </message>
-</context>
-<context>
     <name>Printing</name>
     <message>
         <source>&amp;Receipts (thermal 80 mm or A5):</source>
@@ -3519,6 +4066,69 @@
     <message>
         <source>No printer</source>
         <translation>无打印机</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionPage</name>
+    <message>
+        <source>Records</source>
+        <translation>记录类别</translation>
+    </message>
+    <message>
+        <source>Kept for</source>
+        <translation>保存期限</translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} 天</translation>
+    </message>
+    <message>
+        <source>Dated before</source>
+        <translation>早于</translation>
+    </message>
+    <message>
+        <source>Past retention</source>
+        <translation>已过保存期</translation>
+    </message>
+    <message>
+        <source>Can be deleted</source>
+        <translation>可删除</translation>
+    </message>
+    <message>
+        <source>Oldest</source>
+        <translation>最早</translation>
+    </message>
+    <message>
+        <source>Classes of record and their retention</source>
+        <translation>记录类别及其保存期限</translation>
+    </message>
+    <message>
+        <source>&amp;Delete the deletable records…</source>
+        <translation>删除可删除的记录(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Record retention</source>
+        <translation>记录保存期限</translation>
+    </message>
+    <message>
+        <source>Records are kept at least as long as the retention settings say. Only records past that period and already received by the central server can be deleted; open cases are never deleted. Each deletion is recorded in the audit trail.</source>
+        <translation>记录至少保存到保存期限设置规定的时间。只有超过期限且已被中心服务器接收的记录才能删除；未办结的事项永不删除。每次删除都记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Delete old records</source>
+        <translation>删除过期记录</translation>
+    </message>
+    <message>
+        <source>Delete {count} record(s) of “{kind}” dated before {cut_off}? This cannot be undone.</source>
+        <translation>删除“{kind}”中早于 {cut_off} 的 {count} 条记录？删除后无法恢复。</translation>
+    </message>
+    <message>
+        <source>Deleted {count} record(s) dated before {cut_off}; the deletion is in the audit trail.</source>
+        <translation>已删除早于 {cut_off} 的 {count} 条记录，删除操作已记入审计日志。</translation>
     </message>
 </context>
 <context>
@@ -3639,6 +4249,10 @@
         <translation>账户查询</translation>
     </message>
     <message>
+        <source>Audit trail</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
         <source>Queue tickets</source>
         <translation>排队取号</translation>
     </message>
@@ -3651,16 +4265,20 @@
         <translation>业务受理</translation>
     </message>
     <message>
+        <source>Monthly scorecard</source>
+        <translation>月度考核</translation>
+    </message>
+    <message>
         <source>Central server</source>
         <translation>中心服务器</translation>
     </message>
     <message>
-        <source>Daily counter log</source>
-        <translation>营业日志</translation>
+        <source>Record retention</source>
+        <translation>记录保存期限</translation>
     </message>
     <message>
-        <source>Waits, handling times, no-shows, satisfaction and money taken per clerk and method, with charts and Excel/PDF export.</source>
-        <translation>按柜员和收费方式统计等候时长、办理时长、过号、满意度和收费金额，提供图表并可导出 Excel/PDF。</translation>
+        <source>Daily counter log</source>
+        <translation>营业日志</translation>
     </message>
     <message>
         <source>Today&apos;s payments</source>
@@ -3701,6 +4319,344 @@
     <message>
         <source>Operators</source>
         <translation>操作员</translation>
+    </message>
+</context>
+<context>
+    <name>Scorecard</name>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Waits over the target</source>
+        <translation>等候超过目标</translation>
+    </message>
+    <message>
+        <source>All waits counted</source>
+        <translation>全部等候</translation>
+    </message>
+    <message>
+        <source>Handling over the limit</source>
+        <translation>办理超过时限</translation>
+    </message>
+    <message>
+        <source>All customers handled</source>
+        <translation>全部办理</translation>
+    </message>
+    <message>
+        <source>Bad ratings</source>
+        <translation>差评</translation>
+    </message>
+    <message>
+        <source>All ratings</source>
+        <translation>全部评价</translation>
+    </message>
+    <message>
+        <source>Complaints about the clerk</source>
+        <translation>针对该柜员的投诉</translation>
+    </message>
+    <message>
+        <source>Reversed payments</source>
+        <translation>冲正的收费</translation>
+    </message>
+    <message>
+        <source>Reprinted receipts</source>
+        <translation>补打的凭证</translation>
+    </message>
+    <message>
+        <source>Cash-ups with a difference</source>
+        <translation>有差额的轧账</translation>
+    </message>
+    <message>
+        <source>Payments taken</source>
+        <translation>收费记录</translation>
+    </message>
+    <message>
+        <source>There is no month {month} in year {year}; choose a month from the list.</source>
+        <translation>{year} 年没有 {month} 月：请从列表中选择月份。</translation>
+    </message>
+    <message>
+        <source>Month {month} has not begun yet (today is {today}); choose this month or an earlier one.</source>
+        <translation>{month} 月尚未开始（今天是 {today}）：请选择本月或之前的月份。</translation>
+    </message>
+    <message>
+        <source>“{day}” is not a day; choose a day of the week you want to review.</source>
+        <translation>“{day}”不是日期：请选择要查看的那一周中的某一天。</translation>
+    </message>
+    <message>
+        <source>The week of {monday} has not begun yet (today is {today}); choose this week or an earlier one.</source>
+        <translation>{monday} 这一周尚未开始（今天是 {today}）：请选择本周或之前的周。</translation>
+    </message>
+    <message>
+        <source>The scorecard&apos;s weights add up to {total} points; change them so that they add up to {required}.</source>
+        <translation>考核各项权重合计 {total} 分：请调整为合计 {required} 分。</translation>
+    </message>
+    <message>
+        <source>Staff no.</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <source>Waiting time</source>
+        <translation>等候时间</translation>
+    </message>
+    <message>
+        <source>Handling time</source>
+        <translation>办理时长</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>差错</translation>
+    </message>
+    <message>
+        <source>Fees collected</source>
+        <translation>收费任务</translation>
+    </message>
+    <message>
+        <source>Not scored</source>
+        <translation>不参与考核</translation>
+    </message>
+    <message>
+        <source>{name} (left)</source>
+        <translation>{name}（已离职）</translation>
+    </message>
+    <message>
+        <source>Average wait {mean} min over {count} customer(s); {over} over {target} min</source>
+        <translation>{count} 位客户平均等候 {mean} 分钟；{over} 位超过 {target} 分钟</translation>
+    </message>
+    <message>
+        <source>Payments {pay} min ({pay_n}, limit {pay_limit}); business {biz} min ({biz_n}, limit {biz_limit})</source>
+        <translation>收费 {pay} 分钟（{pay_n} 笔，时限 {pay_limit}）；业务 {biz} 分钟（{biz_n} 件，时限 {biz_limit}）</translation>
+    </message>
+    <message>
+        <source>{percent}% satisfied of {rated} rating(s) (target {target}%); {bad} bad</source>
+        <translation>{rated} 条评价中满意 {percent}%（目标 {target}%）；差评 {bad} 条</translation>
+    </message>
+    <message>
+        <source>{count} complaint(s) about the clerk&apos;s service</source>
+        <translation>{count} 件针对该柜员服务的投诉</translation>
+    </message>
+    <message>
+        <source>{reversals} reversal(s), {reprints} reprint(s), {cash} cash-up difference(s)</source>
+        <translation>冲正 {reversals} 笔，补打 {reprints} 次，轧账差额 {cash} 次</translation>
+    </message>
+    <message>
+        <source>No monthly fee target is set</source>
+        <translation>未设定月度收费任务</translation>
+    </message>
+    <message>
+        <source>Collected {collected} of {target} ({percent}%)</source>
+        <translation>已收 {collected}，任务 {target}（{percent}%）</translation>
+    </message>
+    <message>
+        <source>average {units} min over the target</source>
+        <translation>平均超过目标 {units} 分钟</translation>
+    </message>
+    <message>
+        <source>payments {units} min over the limit</source>
+        <translation>收费超过时限 {units} 分钟</translation>
+    </message>
+    <message>
+        <source>business {units} min over the limit</source>
+        <translation>业务超过时限 {units} 分钟</translation>
+    </message>
+    <message>
+        <source>{units} percentage point(s) below the target</source>
+        <translation>低于目标 {units} 个百分点</translation>
+    </message>
+    <message>
+        <source>{units} bad rating(s)</source>
+        <translation>差评 {units} 条</translation>
+    </message>
+    <message>
+        <source>{units} complaint(s)</source>
+        <translation>投诉 {units} 件</translation>
+    </message>
+    <message>
+        <source>{units} reversal(s)</source>
+        <translation>冲正 {units} 笔</translation>
+    </message>
+    <message>
+        <source>{units} reprint(s)</source>
+        <translation>补打 {units} 次</translation>
+    </message>
+    <message>
+        <source>{units} cash-up difference(s)</source>
+        <translation>轧账差额 {units} 次</translation>
+    </message>
+    <message>
+        <source>{units}% short of the target</source>
+        <translation>距任务差 {units}%</translation>
+    </message>
+    <message>
+        <source>{what} × {rate} = −{points}</source>
+        <translation>{what} × {rate} = −{points}</translation>
+    </message>
+    <message>
+        <source>Not scored this month: its weight goes to the other items</source>
+        <translation>本月不考核：其权重分配给其他项目</translation>
+    </message>
+    <message>
+        <source>Within target: full points</source>
+        <translation>达到目标：得满分</translation>
+    </message>
+    <message>
+        <source> (no lower than 0)</source>
+        <translation>（最低 0 分）</translation>
+    </message>
+    <message>
+        <source>Bad rating</source>
+        <translation>差评</translation>
+    </message>
+    <message>
+        <source>Waited too long</source>
+        <translation>等候过长</translation>
+    </message>
+    <message>
+        <source>Application overdue</source>
+        <translation>申请超期</translation>
+    </message>
+    <message>
+        <source>Cash-up difference</source>
+        <translation>轧账差额</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Rated {score}: {reason}</source>
+        <translation>评价 {score} 分：{reason}</translation>
+    </message>
+    <message>
+        <source>{type}: waited {minutes} min</source>
+        <translation>{type}：等候 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>{kind}: {days} day(s) past the committed date</source>
+        <translation>{kind}：超过承诺日期 {days} 天</translation>
+    </message>
+    <message>
+        <source>{amount} ({reason})</source>
+        <translation>{amount}（{reason}）</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>rated {score} {reason}</source>
+        <translation>评价 {score} 分 {reason}</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>柜员</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>情况</translation>
+    </message>
+</context>
+<context>
+    <name>ScorecardPage</name>
+    <message>
+        <source>◀ Previous month (PgUp)</source>
+        <translation>◀ 上月（PgUp）</translation>
+    </message>
+    <message>
+        <source>Next month (PgDn) ▶</source>
+        <translation>下月（PgDn）▶</translation>
+    </message>
+    <message>
+        <source>Clerks&apos; scorecards</source>
+        <translation>柜员考核表</translation>
+    </message>
+    <message>
+        <source>&amp;Monthly scorecard</source>
+        <translation>月度考核(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Week&apos;s problems</source>
+        <translation>本周问题(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Monthly scorecard</source>
+        <translation>月度考核</translation>
+    </message>
+    <message>
+        <source>Each clerk is scored out of 100 every month; weights, targets and deductions are settings. Problems are reviewed every week.</source>
+        <translation>每位柜员每月按百分制考核；权重、目标和扣分标准都是可设置的参数。问题每周复盘。</translation>
+    </message>
+    <message>
+        <source>{year}-{month:02}</source>
+        <translation>{year}-{month:02}</translation>
+    </message>
+    <message>
+        <source>{scored} of {count} clerk(s) scored.</source>
+        <translation>已考核 {scored} / {count} 名柜员。</translation>
+    </message>
+    <message>
+        <source> The month is still running: as recorded up to {day}.</source>
+        <translation>本月尚未结束：统计截至 {day}。</translation>
     </message>
 </context>
 <context>
@@ -3904,6 +4860,14 @@
         <translation>业务申请与投诉</translation>
     </message>
     <message>
+        <source>Daily log and scorecard</source>
+        <translation>台账与考核</translation>
+    </message>
+    <message>
+        <source>Record retention</source>
+        <translation>记录保存期限</translation>
+    </message>
+    <message>
         <source>Supply company (unit name)</source>
         <translation>供电单位名称</translation>
     </message>
@@ -4104,6 +5068,10 @@
         <translation>中心服务器地址（空：本机单机运行）</translation>
     </message>
     <message>
+        <source>Warn when this PC&apos;s clock differs from the server&apos;s by more than</source>
+        <translation>本机时钟与服务器相差超过此值时告警</translation>
+    </message>
+    <message>
         <source>Wrong passwords before the staff number is locked</source>
         <translation>密码连续错误几次锁定工号</translation>
     </message>
@@ -4163,6 +5131,130 @@
         <source>Keep consultation records at least</source>
         <translation>业务咨询单最短保存期</translation>
     </message>
+    <message>
+        <source>Keep closed complaints at least</source>
+        <translation>已办结投诉至少保存</translation>
+    </message>
+    <message>
+        <source>Keep queue tickets and their history at least</source>
+        <translation>排队号票及其记录至少保存</translation>
+    </message>
+    <message>
+        <source>Keep audit trail events at least</source>
+        <translation>审计日志至少保存</translation>
+    </message>
+    <message>
+        <source>Keep payments and receipts at least</source>
+        <translation>收费记录及凭证至少保存</translation>
+    </message>
+    <message>
+        <source>Audit trail: longest period searched at once</source>
+        <translation>审计日志：一次最多查询的天数</translation>
+    </message>
+    <message>
+        <source>Audit trail: rows loaded at a time</source>
+        <translation>审计日志：每次加载的行数</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>分</translation>
+    </message>
+    <message>
+        <source>points per minute</source>
+        <translation>分/分钟</translation>
+    </message>
+    <message>
+        <source>points per percentage point</source>
+        <translation>分/百分点</translation>
+    </message>
+    <message>
+        <source>points each</source>
+        <translation>分/次</translation>
+    </message>
+    <message>
+        <source>Scorecard weight: waiting time</source>
+        <translation>考核权重：等候时间</translation>
+    </message>
+    <message>
+        <source>Scorecard weight: handling time</source>
+        <translation>考核权重：办理时长</translation>
+    </message>
+    <message>
+        <source>Scorecard weight: satisfaction</source>
+        <translation>考核权重：满意度</translation>
+    </message>
+    <message>
+        <source>Scorecard weight: complaints</source>
+        <translation>考核权重：投诉</translation>
+    </message>
+    <message>
+        <source>Scorecard weight: errors</source>
+        <translation>考核权重：差错</translation>
+    </message>
+    <message>
+        <source>Scorecard weight: fees collected</source>
+        <translation>考核权重：收费任务</translation>
+    </message>
+    <message>
+        <source>Scorecard: deduction per minute the average wait is over target</source>
+        <translation>考核：平均等候每超过目标 1 分钟扣分</translation>
+    </message>
+    <message>
+        <source>Scorecard: deduction per minute the average handling is over its limit</source>
+        <translation>考核：平均办理每超过时限 1 分钟扣分</translation>
+    </message>
+    <message>
+        <source>Scorecard: share of satisfied ratings expected</source>
+        <translation>考核：满意评价应占比例</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>Scorecard: deduction per percentage point below the satisfaction target</source>
+        <translation>考核：满意率每低于目标 1 个百分点扣分</translation>
+    </message>
+    <message>
+        <source>Scorecard: deduction per bad rating</source>
+        <translation>考核：每条差评扣分</translation>
+    </message>
+    <message>
+        <source>Scorecard: deduction per complaint</source>
+        <translation>考核：每件投诉扣分</translation>
+    </message>
+    <message>
+        <source>Scorecard: deduction per reversed payment</source>
+        <translation>考核：每笔冲正扣分</translation>
+    </message>
+    <message>
+        <source>Scorecard: deduction per receipt reprint</source>
+        <translation>考核：每次补打凭证扣分</translation>
+    </message>
+    <message>
+        <source>Scorecard: deduction per cash-up with a difference</source>
+        <translation>考核：每次轧账有差额扣分</translation>
+    </message>
+    <message>
+        <source>Scorecard: fees each clerk should collect in a month (0: not scored)</source>
+        <translation>考核：每名柜员每月应收费金额（0 为不考核）</translation>
+    </message>
+    <message>
+        <source>Scorecard: ticket types held to the payment handling limit</source>
+        <translation>考核：按收费办理时限考核的号票类型</translation>
+    </message>
+    <message>
+        <source>Waiting-time percentile shown in the daily log</source>
+        <translation>台账中显示的等候时间百分位</translation>
+    </message>
+    <message>
+        <source>Longest period one counter log may cover</source>
+        <translation>一份台账可涵盖的最长天数</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
@@ -4193,6 +5285,10 @@
     <message>
         <source>Default {value}</source>
         <translation>默认 {value}</translation>
+    </message>
+    <message>
+        <source>Set by the central server for this hall</source>
+        <translation>由中心服务器为本营业厅设定</translation>
     </message>
     <message>
         <source>Nothing to save: no value was changed.</source>
@@ -4275,6 +5371,57 @@
     </message>
 </context>
 <context>
+    <name>SummaryStrip</name>
+    <message>
+        <source>Customers served</source>
+        <translation>服务客户</translation>
+    </message>
+    <message>
+        <source>Average wait</source>
+        <translation>平均等候</translation>
+    </message>
+    <message>
+        <source>Service level</source>
+        <translation>服务达标率</translation>
+    </message>
+    <message>
+        <source>No-shows</source>
+        <translation>过号</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <source>Money taken (net)</source>
+        <translation>净收金额</translation>
+    </message>
+    <message>
+        <source>{count} unfinished</source>
+        <translation>未办结 {count}</translation>
+    </message>
+    <message>
+        <source>P{p} {p_wait} · longest {longest}</source>
+        <translation>P{p} {p_wait} · 最长 {longest}</translation>
+    </message>
+    <message>
+        <source>waited at most {minutes} min: {within} of {counted}</source>
+        <translation>等候不超过 {minutes} 分钟：{within} / {counted}</translation>
+    </message>
+    <message>
+        <source>{count} transferred</source>
+        <translation>转移 {count}</translation>
+    </message>
+    <message>
+        <source>{count} bad</source>
+        <translation>差评 {count}</translation>
+    </message>
+    <message>
+        <source>{payments} payments · {reversals} reversals</source>
+        <translation>收费 {payments} 笔 · 冲正 {reversals} 笔</translation>
+    </message>
+</context>
+<context>
     <name>SyncNotices</name>
     <message>
         <source>Phone</source>
@@ -4301,12 +5448,20 @@
         <translation>该户已销户</translation>
     </message>
     <message>
+        <source>the holder changed when the first application was archived; cancel this one and take a new application if the customer still wants it</source>
+        <translation>第一件申请归档时户主已变更；请撤销本申请，如客户仍需办理请重新受理</translation>
+    </message>
+    <message>
         <source>{field} changed here to {lost} was overwritten by {won} (from {hall})</source>
         <translation>本厅修改的{field}「{lost}」已被「{won}」覆盖（来自 {hall}）</translation>
     </message>
     <message>
         <source>the billing system</source>
         <translation>营销系统</translation>
+    </message>
+    <message>
+        <source>Application {number} may go on: application {first} on the account has ended</source>
+        <translation>申请 {number} 可以继续办理：该户号上的申请 {first} 已结束</translation>
     </message>
     <message>
         <source>Application {number} waits for review: {reason}</source>
@@ -4662,6 +5817,37 @@
     </message>
 </context>
 <context>
+    <name>WeekProblemsView</name>
+    <message>
+        <source>◀ Previous week (PgUp)</source>
+        <translation>◀ 上周（PgUp）</translation>
+    </message>
+    <message>
+        <source>Next week (PgDn) ▶</source>
+        <translation>下周（PgDn）▶</translation>
+    </message>
+    <message>
+        <source>Problems of the week</source>
+        <translation>本周问题</translation>
+    </message>
+    <message>
+        <source>Week of {monday} to {sunday}</source>
+        <translation>{monday} 至 {sunday} 这一周</translation>
+    </message>
+    <message>
+        <source>{count} problem(s) to review and correct with a deadline.</source>
+        <translation>共 {count} 个问题，需限期复核整改。</translation>
+    </message>
+    <message>
+        <source>No problem was recorded this week.</source>
+        <translation>本周没有记录到问题。</translation>
+    </message>
+    <message>
+        <source> The week is still running: as recorded up to {day}.</source>
+        <translation>本周尚未结束：统计截至 {day}。</translation>
+    </message>
+</context>
+<context>
     <name>WindowsPage</name>
     <message>
         <source>The window is in service</source>
@@ -4758,12 +5944,39 @@
 <context>
     <name>_ApprovalBox</name>
     <message>
+        <source>Why the code is right, for the supervisor</source>
+        <translation>供值班长参考：为什么此代码是正确的</translation>
+    </message>
+    <message>
+        <source>Send to the supervisor&apos;s &amp;queue</source>
+        <translation>提交值班长审批(&amp;Q)</translation>
+    </message>
+    <message>
         <source>Supervisor staff no.</source>
         <translation>值班长工号</translation>
     </message>
     <message>
         <source>Password</source>
         <translation>密码</translation>
+    </message>
+    <message>
+        <source>Or send with reason</source>
+        <translation>或填写原因后提交</translation>
+    </message>
+</context>
+<context>
+    <name>_CorrectionRow</name>
+    <message>
+        <source>Corrected credit code</source>
+        <translation>更正后的信用代码</translation>
+    </message>
+    <message>
+        <source>Reason, only if it must go to the supervisor again</source>
+        <translation>原因（仅在需再次提交值班长时填写）</translation>
+    </message>
+    <message>
+        <source>Correct credit code</source>
+        <translation>更正信用代码</translation>
     </message>
 </context>
 </TS>

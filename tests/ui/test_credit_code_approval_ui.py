@@ -97,7 +97,7 @@ def test_refused_in_the_queue_then_corrected_at_the_counter(
     apps.activate()
     wait_ops(qtbot, ops)
     assert [r.application_no for r in apps.held.records] == [done.application_no]
-    assert "(1)" in apps.tabs.tabText(3)
+    assert "（1）" in apps.tabs.tabText(3)
     apps.open(done.application_id)
     wait_ops(qtbot, ops)
     pane = apps.detail
