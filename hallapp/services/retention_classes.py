@@ -24,7 +24,7 @@ from hallapp.db.models import (
     TicketEvent,
 )
 from hallapp.domain.hall_time import HALL_TZ
-from hallapp.domain.i18n import QT_TRANSLATE_NOOP as N
+from hallapp.domain.i18n import QT_TRANSLATE_NOOP
 
 CONFIRMED = ("applied", "duplicate")  # the server stored it; rejected/conflict/suspense wait for a person
 AUDIT = "audit"
@@ -93,7 +93,7 @@ CLASSES: tuple[RecordClass, ...] = (
     RecordClass(
         "consultation",
         "retention.consultation_days",
-        N("Retention", "Consultation forms (业务咨询单)"),
+        QT_TRANSLATE_NOOP("Retention", "Consultation forms (业务咨询单)"),
         (
             Part(
                 Consultation.consultation_id,
@@ -107,13 +107,13 @@ CLASSES: tuple[RecordClass, ...] = (
     RecordClass(
         "complaint",
         "retention.complaint_days",
-        N("Retention", "Closed complaints"),
+        QT_TRANSLATE_NOOP("Retention", "Closed complaints"),
         (Part(Complaint.complaint_id, Complaint.business_date, "complaint", (), _complaint_open),),
     ),
     RecordClass(
         "queue",
         "retention.queue_days",
-        N("Retention", "Queue tickets, their history and queue log"),
+        QT_TRANSLATE_NOOP("Retention", "Queue tickets, their history and queue log"),
         (
             Part(Ticket.ticket_id, Ticket.business_date, "ticket", (TicketEvent.ticket_id,)),
             Part(QueueLog.event_id, QueueLog.business_date, "queue_log"),
@@ -122,7 +122,7 @@ CLASSES: tuple[RecordClass, ...] = (
     RecordClass(
         "payment",
         "retention.payment_days",
-        N("Retention", "Payments, allocations and receipt prints"),
+        QT_TRANSLATE_NOOP("Retention", "Payments, allocations and receipt prints"),
         (
             Part(
                 Payment.payment_id,
@@ -135,6 +135,6 @@ CLASSES: tuple[RecordClass, ...] = (
     ),
 )
 AUDIT_SETTING = "retention.audit_days"
-AUDIT_LABEL = N("Retention", "Audit trail events")
+AUDIT_LABEL = QT_TRANSLATE_NOOP("Retention", "Audit trail events")
 KEYS = (*(c.key for c in CLASSES), AUDIT)
 BY_KEY = {c.key: c for c in CLASSES}

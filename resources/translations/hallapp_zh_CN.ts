@@ -827,6 +827,261 @@
     </message>
 </context>
 <context>
+    <name>AuditActions</name>
+    <message>
+        <source>Sign-in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Lock and unlock</source>
+        <translation>锁屏与解锁</translation>
+    </message>
+    <message>
+        <source>Payments and shifts</source>
+        <translation>收费与班次</translation>
+    </message>
+    <message>
+        <source>Reprints</source>
+        <translation>补打</translation>
+    </message>
+    <message>
+        <source>Reversals</source>
+        <translation>冲正</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>Settings and reference data</source>
+        <translation>参数与基础数据</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>排队</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>业务受理</translation>
+    </message>
+    <message>
+        <source>Consultations, complaints and notices</source>
+        <translation>咨询、投诉与通知</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Record deletion</source>
+        <translation>记录删除</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Sign-in refused</source>
+        <translation>登录被拒</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Screen locked</source>
+        <translation>锁屏</translation>
+    </message>
+    <message>
+        <source>Screen unlocked</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Unlock refused</source>
+        <translation>解锁被拒</translation>
+    </message>
+    <message>
+        <source>Payment taken</source>
+        <translation>收费</translation>
+    </message>
+    <message>
+        <source>Shift closed</source>
+        <translation>交班轧账</translation>
+    </message>
+    <message>
+        <source>Reconnection requested</source>
+        <translation>申请复电</translation>
+    </message>
+    <message>
+        <source>Receipt reprinted</source>
+        <translation>补打凭证</translation>
+    </message>
+    <message>
+        <source>Payment reversed</source>
+        <translation>冲正收费</translation>
+    </message>
+    <message>
+        <source>Approval requested</source>
+        <translation>提交审批</translation>
+    </message>
+    <message>
+        <source>Approval given</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Approval refused</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <source>Approval request withdrawn</source>
+        <translation>撤回审批请求</translation>
+    </message>
+    <message>
+        <source>Supervisor signed at the counter</source>
+        <translation>值班长柜台签批</translation>
+    </message>
+    <message>
+        <source>Supervisor signature refused</source>
+        <translation>值班长签批被拒</translation>
+    </message>
+    <message>
+        <source>Setting changed</source>
+        <translation>修改参数</translation>
+    </message>
+    <message>
+        <source>Business type saved</source>
+        <translation>保存业务类型</translation>
+    </message>
+    <message>
+        <source>Window saved</source>
+        <translation>保存窗口</translation>
+    </message>
+    <message>
+        <source>Holiday set</source>
+        <translation>设置节假日</translation>
+    </message>
+    <message>
+        <source>Holiday removed</source>
+        <translation>删除节假日</translation>
+    </message>
+    <message>
+        <source>Knowledge item added</source>
+        <translation>新增知识库条目</translation>
+    </message>
+    <message>
+        <source>Knowledge item edited</source>
+        <translation>修改知识库条目</translation>
+    </message>
+    <message>
+        <source>Knowledge item withdrawn</source>
+        <translation>停用知识库条目</translation>
+    </message>
+    <message>
+        <source>Queue opened</source>
+        <translation>开始叫号</translation>
+    </message>
+    <message>
+        <source>Queue closed</source>
+        <translation>停止叫号</translation>
+    </message>
+    <message>
+        <source>Window paused</source>
+        <translation>窗口暂停</translation>
+    </message>
+    <message>
+        <source>Window resumed</source>
+        <translation>窗口恢复</translation>
+    </message>
+    <message>
+        <source>Application accepted</source>
+        <translation>受理申请</translation>
+    </message>
+    <message>
+        <source>Application moved on</source>
+        <translation>推进环节</translation>
+    </message>
+    <message>
+        <source>Application expedited</source>
+        <translation>催办</translation>
+    </message>
+    <message>
+        <source>Application rated</source>
+        <translation>评价申请</translation>
+    </message>
+    <message>
+        <source>Scan attached</source>
+        <translation>附加扫描件</translation>
+    </message>
+    <message>
+        <source>Credit code decided by a supervisor</source>
+        <translation>值班长审批信用代码</translation>
+    </message>
+    <message>
+        <source>Credit code corrected</source>
+        <translation>更正信用代码</translation>
+    </message>
+    <message>
+        <source>Consultation recorded</source>
+        <translation>登记咨询</translation>
+    </message>
+    <message>
+        <source>Consultation called back</source>
+        <translation>咨询回访</translation>
+    </message>
+    <message>
+        <source>Complaint received</source>
+        <translation>受理投诉</translation>
+    </message>
+    <message>
+        <source>Complaint: customer contacted</source>
+        <translation>投诉：联系客户</translation>
+    </message>
+    <message>
+        <source>Complaint replied</source>
+        <translation>投诉：答复</translation>
+    </message>
+    <message>
+        <source>Complaint followed up</source>
+        <translation>投诉：回访</translation>
+    </message>
+    <message>
+        <source>Complaint closed</source>
+        <translation>投诉：办结</translation>
+    </message>
+    <message>
+        <source>Arrears notice issued</source>
+        <translation>开具欠费通知</translation>
+    </message>
+    <message>
+        <source>Arrears notice delivered</source>
+        <translation>欠费通知送达</translation>
+    </message>
+    <message>
+        <source>Contact details changed</source>
+        <translation>修改联系方式</translation>
+    </message>
+    <message>
+        <source>Sync notice read</source>
+        <translation>已读同步通知</translation>
+    </message>
+    <message>
+        <source>Audit trail verified</source>
+        <translation>校验审计日志</translation>
+    </message>
+    <message>
+        <source>Old records deleted</source>
+        <translation>删除过期记录</translation>
+    </message>
+</context>
+<context>
     <name>AuditMessages</name>
     <message>
         <source>The start day is in the future; choose today or an earlier day.</source>
@@ -2056,6 +2311,94 @@
         <source>Finished</source>
         <translation>已办结</translation>
     </message>
+    <message>
+        <source>Ticket</source>
+        <translation>号票</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>取号时间</translation>
+    </message>
+    <message>
+        <source>Business type</source>
+        <translation>业务类型</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先</translation>
+    </message>
+    <message>
+        <source>First contact</source>
+        <translation>首问人</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Receipt no.</source>
+        <translation>凭证号</translation>
+    </message>
+    <message>
+        <source>Paid at</source>
+        <translation>收费时间</translation>
+    </message>
+    <message>
+        <source>Account no.</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>柜员</translation>
+    </message>
+    <message>
+        <source>Reverses</source>
+        <translation>冲正原凭证</translation>
+    </message>
+    <message>
+        <source>Application no.</source>
+        <translation>申请编号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>办结</translation>
+    </message>
 </context>
 <context>
     <name>DailyLogExport</name>
@@ -2183,6 +2526,162 @@
         <translation>此数字为零，没有对应的记录。</translation>
     </message>
     <message>
+        <source>Served</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Avg wait</source>
+        <translation>平均等候</translation>
+    </message>
+    <message>
+        <source>Waits</source>
+        <translation>等候</translation>
+    </message>
+    <message>
+        <source>P{p} wait</source>
+        <translation>P{p} 等候</translation>
+    </message>
+    <message>
+        <source>Longest wait</source>
+        <translation>最长等候</translation>
+    </message>
+    <message>
+        <source>Avg handling</source>
+        <translation>平均办理</translation>
+    </message>
+    <message>
+        <source>Handling</source>
+        <translation>办理</translation>
+    </message>
+    <message>
+        <source>Service level</source>
+        <translation>达标率</translation>
+    </message>
+    <message>
+        <source>Waited no longer than the target</source>
+        <translation>等候不超过目标</translation>
+    </message>
+    <message>
+        <source>No-shows</source>
+        <translation>过号</translation>
+    </message>
+    <message>
+        <source>Transfers</source>
+        <translation>转移</translation>
+    </message>
+    <message>
+        <source>Unfinished</source>
+        <translation>未办结</translation>
+    </message>
+    <message>
+        <source>Rated</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <source>Bad ratings</source>
+        <translation>差评</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Staff no.</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>{name} (left)</source>
+        <translation>{name}（已离职）</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>收费笔数</translation>
+    </message>
+    <message>
+        <source>Net taken</source>
+        <translation>净收</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>净额</translation>
+    </message>
+    <message>
+        <source>Gross</source>
+        <translation>总额</translation>
+    </message>
+    <message>
+        <source>Reversals</source>
+        <translation>冲正</translation>
+    </message>
+    <message>
+        <source>Reversed</source>
+        <translation>冲正金额</translation>
+    </message>
+    <message>
+        <source>Reprints</source>
+        <translation>补打</translation>
+    </message>
+    <message>
+        <source>Cash-up difference</source>
+        <translation>轧账差额</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>柜员</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已交班</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未交班</translation>
+    </message>
+    <message>
+        <source>Expected cash</source>
+        <translation>应有现金</translation>
+    </message>
+    <message>
+        <source>Counted cash</source>
+        <translation>实点现金</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
         <source>5 Very satisfied</source>
         <translation>5 非常满意</translation>
     </message>
@@ -2201,6 +2700,58 @@
     <message>
         <source>1 Very dissatisfied</source>
         <translation>1 非常不满意</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Bad rating</source>
+        <translation>差评</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>号票</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <source>Done the same day</source>
+        <translation>当日办结</translation>
+    </message>
+    <message>
+        <source>Same-day rate</source>
+        <translation>当日办结率</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Consultations</source>
+        <translation>咨询</translation>
     </message>
 </context>
 <context>
@@ -4066,6 +4617,29 @@
     <message>
         <source>No printer</source>
         <translation>无打印机</translation>
+    </message>
+</context>
+<context>
+    <name>Retention</name>
+    <message>
+        <source>Consultation forms (业务咨询单)</source>
+        <translation>业务咨询单</translation>
+    </message>
+    <message>
+        <source>Closed complaints</source>
+        <translation>已办结投诉</translation>
+    </message>
+    <message>
+        <source>Queue tickets, their history and queue log</source>
+        <translation>排队号票及其记录、排队日志</translation>
+    </message>
+    <message>
+        <source>Payments, allocations and receipt prints</source>
+        <translation>收费、分摊及凭证打印记录</translation>
+    </message>
+    <message>
+        <source>Audit trail events</source>
+        <translation>审计日志记录</translation>
     </message>
 </context>
 <context>

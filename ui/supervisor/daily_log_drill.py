@@ -33,43 +33,46 @@ def state_label(state: str) -> str:
 
 
 def ticket_columns(type_names: dict[str, str]) -> list[Column[TicketLine]]:
-    t = translate
     return [
-        Column(t("DailyLogDrill", "Ticket"), lambda x: x.display_no, CENTER),
-        Column(t("DailyLogDrill", "Issued"), lambda x: x.issued_at.strftime("%m-%d %H:%M:%S"), CENTER),
+        Column(translate("DailyLogDrill", "Ticket"), lambda x: x.display_no, CENTER),
         Column(
-            t("DailyLogDrill", "Business type"), lambda x: type_names.get(x.business_type, x.business_type)
+            translate("DailyLogDrill", "Issued"), lambda x: x.issued_at.strftime("%m-%d %H:%M:%S"), CENTER
         ),
-        Column(t("DailyLogDrill", "State"), lambda x: state_label(x.state), CENTER),
-        Column(t("DailyLogDrill", "Priority"), lambda x: x.priority_reason or ""),
-        Column(t("DailyLogDrill", "First contact"), lambda x: x.first_contact_staff_no or NONE, CENTER),
         Column(
-            t("DailyLogDrill", "Rating"),
+            translate("DailyLogDrill", "Business type"),
+            lambda x: type_names.get(x.business_type, x.business_type),
+        ),
+        Column(translate("DailyLogDrill", "State"), lambda x: state_label(x.state), CENTER),
+        Column(translate("DailyLogDrill", "Priority"), lambda x: x.priority_reason or ""),
+        Column(
+            translate("DailyLogDrill", "First contact"), lambda x: x.first_contact_staff_no or NONE, CENTER
+        ),
+        Column(
+            translate("DailyLogDrill", "Rating"),
             lambda x: NONE if x.rating is None else str(x.rating),
             CENTER,
             tone=lambda x: "owed" if x.rating is not None and x.rating <= 2 else None,
         ),
-        Column(t("DailyLogDrill", "Reason"), lambda x: x.rating_reason or ""),
+        Column(translate("DailyLogDrill", "Reason"), lambda x: x.rating_reason or ""),
     ]
 
 
 def payment_columns() -> list[Column[PaymentLine]]:
-    t = translate
     return [
-        Column(t("DailyLogDrill", "Receipt no."), lambda x: x.receipt_no),
-        Column(t("DailyLogDrill", "Paid at"), lambda x: x.paid_at.strftime("%m-%d %H:%M:%S"), CENTER),
-        Column(t("DailyLogDrill", "Account no."), lambda x: x.account_no),
-        Column(t("DailyLogDrill", "Method"), lambda x: label(PaymentMethod(x.method)), CENTER),
+        Column(translate("DailyLogDrill", "Receipt no."), lambda x: x.receipt_no),
+        Column(translate("DailyLogDrill", "Paid at"), lambda x: x.paid_at.strftime("%m-%d %H:%M:%S"), CENTER),
+        Column(translate("DailyLogDrill", "Account no."), lambda x: x.account_no),
+        Column(translate("DailyLogDrill", "Method"), lambda x: label(PaymentMethod(x.method)), CENTER),
         Column(
-            t("DailyLogDrill", "Amount"),
+            translate("DailyLogDrill", "Amount"),
             lambda x: money(x.amount_fen),
             RIGHT,
             sort_key=lambda x: x.amount_fen,
             tone=lambda x: "owed" if x.amount_fen < 0 else None,
         ),
-        Column(t("DailyLogDrill", "Clerk"), lambda x: f"{x.staff_no} {x.clerk_name}"),
+        Column(translate("DailyLogDrill", "Clerk"), lambda x: f"{x.staff_no} {x.clerk_name}"),
         Column(
-            t("DailyLogDrill", "Reverses"),
+            translate("DailyLogDrill", "Reverses"),
             lambda x: x.reverses_receipt_no or "",
             tone=lambda x: "owed" if x.reverses_receipt_no else None,
         ),
@@ -77,16 +80,15 @@ def payment_columns() -> list[Column[PaymentLine]]:
 
 
 def application_columns() -> list[Column[ApplicationLine]]:
-    t = translate
     return [
-        Column(t("DailyLogDrill", "Application no."), lambda x: x.application_no),
-        Column(t("DailyLogDrill", "Kind"), lambda x: label(ApplicationKind(x.kind))),
-        Column(t("DailyLogDrill", "Stage"), lambda x: label(Stage(x.status))),
-        Column(t("DailyLogDrill", "Applicant"), lambda x: x.applicant_name),
-        Column(t("DailyLogDrill", "Accepted"), lambda x: day(x.accepted_on), CENTER),
-        Column(t("DailyLogDrill", "Due"), lambda x: day(x.due_on), CENTER),
-        Column(t("DailyLogDrill", "Closed"), lambda x: day(x.closed_on), CENTER),
-        Column(t("DailyLogDrill", "Clerk"), lambda x: x.staff_no, CENTER),
+        Column(translate("DailyLogDrill", "Application no."), lambda x: x.application_no),
+        Column(translate("DailyLogDrill", "Kind"), lambda x: label(ApplicationKind(x.kind))),
+        Column(translate("DailyLogDrill", "Stage"), lambda x: label(Stage(x.status))),
+        Column(translate("DailyLogDrill", "Applicant"), lambda x: x.applicant_name),
+        Column(translate("DailyLogDrill", "Accepted"), lambda x: day(x.accepted_on), CENTER),
+        Column(translate("DailyLogDrill", "Due"), lambda x: day(x.due_on), CENTER),
+        Column(translate("DailyLogDrill", "Closed"), lambda x: day(x.closed_on), CENTER),
+        Column(translate("DailyLogDrill", "Clerk"), lambda x: x.staff_no, CENTER),
     ]
 
 

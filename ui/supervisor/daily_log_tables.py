@@ -121,7 +121,6 @@ def _count_text(ids: Sequence[str] | None) -> str:
 
 
 def ticket_specs(type_names: dict[str, str], types: Sequence[str], percentile: int) -> list[Spec[Scope]]:
-    t = translate
 
     def waits(s: Scope):  # type: ignore[no-untyped-def]
         return s.figures.tickets.waits
@@ -130,28 +129,28 @@ def ticket_specs(type_names: dict[str, str], types: Sequence[str], percentile: i
         return s.figures.tickets.handling
 
     specs = [
-        _count_spec(t("DailyLogPage", "Served"), lambda s: s.figures.tickets.served, "tickets"),
+        _count_spec(translate("DailyLogPage", "Served"), lambda s: s.figures.tickets.served, "tickets"),
         Spec(
             Column(
-                t("DailyLogPage", "Avg wait"),
+                translate("DailyLogPage", "Avg wait"),
                 lambda s: duration(waits(s).mean_s),
                 RIGHT,
                 sort_key=lambda s: waits(s).mean_s or 0,
             ),
-            lambda s: _tickets(waits(s).ticket_ids, s.name, t("DailyLogPage", "Waits")),
+            lambda s: _tickets(waits(s).ticket_ids, s.name, translate("DailyLogPage", "Waits")),
         ),
         Spec(
             Column(
-                t("DailyLogPage", "P{p} wait").format(p=percentile),
+                translate("DailyLogPage", "P{p} wait").format(p=percentile),
                 lambda s: duration(waits(s).percentile_s),
                 RIGHT,
                 sort_key=lambda s: waits(s).percentile_s or 0,
             ),
-            lambda s: _tickets(waits(s).ticket_ids, s.name, t("DailyLogPage", "Waits")),
+            lambda s: _tickets(waits(s).ticket_ids, s.name, translate("DailyLogPage", "Waits")),
         ),
         Spec(
             Column(
-                t("DailyLogPage", "Longest wait"),
+                translate("DailyLogPage", "Longest wait"),
                 lambda s: duration(waits(s).max_s),
                 RIGHT,
                 sort_key=lambda s: waits(s).max_s or 0,
@@ -159,21 +158,21 @@ def ticket_specs(type_names: dict[str, str], types: Sequence[str], percentile: i
             lambda s: _tickets(
                 (waits(s).max_ticket_id,) if waits(s).max_ticket_id else (),
                 s.name,
-                t("DailyLogPage", "Longest wait"),
+                translate("DailyLogPage", "Longest wait"),
             ),
         ),
         Spec(
             Column(
-                t("DailyLogPage", "Avg handling"),
+                translate("DailyLogPage", "Avg handling"),
                 lambda s: duration(handling(s).mean_s),
                 RIGHT,
                 sort_key=lambda s: handling(s).mean_s or 0,
             ),
-            lambda s: _tickets(handling(s).ticket_ids, s.name, t("DailyLogPage", "Handling")),
+            lambda s: _tickets(handling(s).ticket_ids, s.name, translate("DailyLogPage", "Handling")),
         ),
         Spec(
             Column(
-                t("DailyLogPage", "Service level"),
+                translate("DailyLogPage", "Service level"),
                 lambda s: percent(s.figures.tickets.service_level.ratio),
                 RIGHT,
                 sort_key=lambda s: s.figures.tickets.service_level.ratio or 0,
@@ -181,21 +180,23 @@ def ticket_specs(type_names: dict[str, str], types: Sequence[str], percentile: i
             lambda s: _tickets(
                 s.figures.tickets.service_level.within,
                 s.name,
-                t("DailyLogPage", "Waited no longer than the target"),
+                translate("DailyLogPage", "Waited no longer than the target"),
             ),
         ),
-        _count_spec(t("DailyLogPage", "No-shows"), lambda s: s.figures.tickets.no_shows, "tickets"),
-        _count_spec(t("DailyLogPage", "Transfers"), lambda s: s.figures.tickets.transfers, "tickets"),
-        _count_spec(t("DailyLogPage", "Unfinished"), lambda s: s.figures.tickets.unfinished, "tickets"),
-        _count_spec(t("DailyLogPage", "Rated"), _rated_ids, "tickets"),
+        _count_spec(translate("DailyLogPage", "No-shows"), lambda s: s.figures.tickets.no_shows, "tickets"),
+        _count_spec(translate("DailyLogPage", "Transfers"), lambda s: s.figures.tickets.transfers, "tickets"),
         _count_spec(
-            t("DailyLogPage", "Bad ratings"),
+            translate("DailyLogPage", "Unfinished"), lambda s: s.figures.tickets.unfinished, "tickets"
+        ),
+        _count_spec(translate("DailyLogPage", "Rated"), _rated_ids, "tickets"),
+        _count_spec(
+            translate("DailyLogPage", "Bad ratings"),
             lambda s: [b.ticket_id for b in s.figures.satisfaction.bad],
             "tickets",
         ),
         Spec(
             Column(
-                t("DailyLogPage", "Paused"),
+                translate("DailyLogPage", "Paused"),
                 lambda s: f"{len(s.figures.pauses.event_ids)} · {duration(s.figures.pauses.seconds)}",
                 RIGHT,
                 sort_key=lambda s: s.figures.pauses.seconds,
@@ -219,15 +220,16 @@ def _rated_ids(s: Scope) -> list[str]:
 
 
 def name_specs(*, staff: bool) -> list[Spec[Scope]]:
-    t = translate
     if not staff:
-        return [Spec(Column(t("DailyLogPage", "Window"), lambda s: s.name, sort_key=lambda s: s.key))]
+        return [Spec(Column(translate("DailyLogPage", "Window"), lambda s: s.name, sort_key=lambda s: s.key))]
     return [
-        Spec(Column(t("DailyLogPage", "Staff no."), lambda s: s.key, CENTER)),
+        Spec(Column(translate("DailyLogPage", "Staff no."), lambda s: s.key, CENTER)),
         Spec(
             Column(
-                t("DailyLogPage", "Name"),
-                lambda s: s.name if not s.left else t("DailyLogPage", "{name} (left)").format(name=s.name),
+                translate("DailyLogPage", "Name"),
+                lambda s: (
+                    s.name if not s.left else translate("DailyLogPage", "{name} (left)").format(name=s.name)
+                ),
                 tone=lambda s: "owed" if s.left else None,
             )
         ),
@@ -235,26 +237,31 @@ def name_specs(*, staff: bool) -> list[Spec[Scope]]:
 
 
 def clerk_money_specs() -> list[Spec[Scope]]:
-    t = translate
     return [
         _count_spec(
-            t("DailyLogPage", "Payments"), lambda s: _money(s).payments if _money(s) else None, "payments"
+            translate("DailyLogPage", "Payments"),
+            lambda s: _money(s).payments if _money(s) else None,
+            "payments",
         ),
         Spec(
             Column(
-                t("DailyLogPage", "Net taken"),
+                translate("DailyLogPage", "Net taken"),
                 lambda s: money(_money(s).net_fen) if _money(s) else NONE,
                 RIGHT,
                 sort_key=lambda s: _money(s).net_fen if _money(s) else 0,
             ),
             lambda s: (
-                _payments(_money(s).payments + _money(s).reversals, s.name, t("DailyLogPage", "Net taken"))
+                _payments(
+                    _money(s).payments + _money(s).reversals, s.name, translate("DailyLogPage", "Net taken")
+                )
                 if _money(s)
                 else None
             ),
         ),
         _count_spec(
-            t("DailyLogPage", "Accepted"), lambda s: _apps(s).accepted if _apps(s) else None, "applications"
+            translate("DailyLogPage", "Accepted"),
+            lambda s: _apps(s).accepted if _apps(s) else None,
+            "applications",
         ),
     ]
 
@@ -287,26 +294,34 @@ def method_rows(by_method: Sequence[MethodMoney], net_fen: int) -> list[MethodRo
 
 
 def method_specs() -> list[Spec[MethodRow]]:
-    t = translate
 
     def name(r: MethodRow) -> str:
-        return t("DailyLogPage", "Total") if r.total else label(PaymentMethod(r.method))
+        return translate("DailyLogPage", "Total") if r.total else label(PaymentMethod(r.method))
 
     return [
-        Spec(Column(t("DailyLogPage", "Method"), name)),
+        Spec(Column(translate("DailyLogPage", "Method"), name)),
         Spec(
-            Column(t("DailyLogPage", "Payments"), lambda r: str(r.count), RIGHT, sort_key=lambda r: r.count),
-            lambda r: _payments(r.payment_ids, name(r), t("DailyLogPage", "Payments")),
+            Column(
+                translate("DailyLogPage", "Payments"),
+                lambda r: str(r.count),
+                RIGHT,
+                sort_key=lambda r: r.count,
+            ),
+            lambda r: _payments(r.payment_ids, name(r), translate("DailyLogPage", "Payments")),
         ),
         Spec(
-            Column(t("DailyLogPage", "Net"), lambda r: money(r.net_fen), RIGHT, sort_key=lambda r: r.net_fen),
-            lambda r: _payments(r.payment_ids, name(r), t("DailyLogPage", "Net")),
+            Column(
+                translate("DailyLogPage", "Net"),
+                lambda r: money(r.net_fen),
+                RIGHT,
+                sort_key=lambda r: r.net_fen,
+            ),
+            lambda r: _payments(r.payment_ids, name(r), translate("DailyLogPage", "Net")),
         ),
     ]
 
 
 def money_by_clerk_specs() -> list[Spec[Scope]]:
-    t = translate
 
     def m(s: Scope):  # type: ignore[no-untyped-def]
         return s.figures.money
@@ -316,39 +331,39 @@ def money_by_clerk_specs() -> list[Spec[Scope]]:
 
     return [
         *name_specs(staff=True),
-        _count_spec(t("DailyLogPage", "Payments"), lambda s: m(s).payments, "payments"),
+        _count_spec(translate("DailyLogPage", "Payments"), lambda s: m(s).payments, "payments"),
         Spec(
             Column(
-                t("DailyLogPage", "Gross"),
+                translate("DailyLogPage", "Gross"),
                 lambda s: money(m(s).gross_fen),
                 RIGHT,
                 sort_key=lambda s: m(s).gross_fen,
             ),
-            lambda s: _payments(m(s).payments, s.name, t("DailyLogPage", "Gross")),
+            lambda s: _payments(m(s).payments, s.name, translate("DailyLogPage", "Gross")),
         ),
-        _count_spec(t("DailyLogPage", "Reversals"), lambda s: m(s).reversals, "payments"),
+        _count_spec(translate("DailyLogPage", "Reversals"), lambda s: m(s).reversals, "payments"),
         Spec(
             Column(
-                t("DailyLogPage", "Reversed"),
+                translate("DailyLogPage", "Reversed"),
                 lambda s: money(m(s).reversed_fen),
                 RIGHT,
                 sort_key=lambda s: m(s).reversed_fen,
                 tone=lambda s: "owed" if m(s).reversed_fen else None,
             ),
-            lambda s: _payments(m(s).reversals, s.name, t("DailyLogPage", "Reversed")),
+            lambda s: _payments(m(s).reversals, s.name, translate("DailyLogPage", "Reversed")),
         ),
         Spec(
             Column(
-                t("DailyLogPage", "Net"),
+                translate("DailyLogPage", "Net"),
                 lambda s: money(m(s).net_fen),
                 RIGHT,
                 sort_key=lambda s: m(s).net_fen,
             ),
-            lambda s: _payments(m(s).payments + m(s).reversals, s.name, t("DailyLogPage", "Net")),
+            lambda s: _payments(m(s).payments + m(s).reversals, s.name, translate("DailyLogPage", "Net")),
         ),
         Spec(
             Column(
-                t("DailyLogPage", "Reprints"),
+                translate("DailyLogPage", "Reprints"),
                 lambda s: str(len(m(s).reprints)),
                 RIGHT,
                 sort_key=lambda s: len(m(s).reprints),
@@ -356,7 +371,7 @@ def money_by_clerk_specs() -> list[Spec[Scope]]:
         ),
         Spec(
             Column(
-                t("DailyLogPage", "Cash-up difference"),
+                translate("DailyLogPage", "Cash-up difference"),
                 lambda s: money(cash(s)),
                 RIGHT,
                 sort_key=cash,
@@ -367,34 +382,40 @@ def money_by_clerk_specs() -> list[Spec[Scope]]:
 
 
 def shift_specs(names: dict[str, str]) -> list[Spec[ShiftLine]]:
-    t = translate
 
     def amount(fen: int | None) -> str:
         return NONE if fen is None else money(fen)
 
     return [
-        Spec(Column(t("DailyLogPage", "Day"), lambda x: x.business_date.isoformat(), CENTER)),
+        Spec(Column(translate("DailyLogPage", "Day"), lambda x: x.business_date.isoformat(), CENTER)),
         Spec(
-            Column(t("DailyLogPage", "Clerk"), lambda x: f"{x.staff_no} {names.get(x.staff_no, '')}".strip())
+            Column(
+                translate("DailyLogPage", "Clerk"),
+                lambda x: f"{x.staff_no} {names.get(x.staff_no, '')}".strip(),
+            )
         ),
         Spec(
             Column(
-                t("DailyLogPage", "State"),
-                lambda x: t("DailyLogPage", "Closed") if x.closed else t("DailyLogPage", "Open"),
+                translate("DailyLogPage", "State"),
+                lambda x: (
+                    translate("DailyLogPage", "Closed") if x.closed else translate("DailyLogPage", "Open")
+                ),
                 CENTER,
             )
         ),
-        Spec(Column(t("DailyLogPage", "Expected cash"), lambda x: amount(x.expected_cash_fen), RIGHT)),
-        Spec(Column(t("DailyLogPage", "Counted cash"), lambda x: amount(x.counted_cash_fen), RIGHT)),
+        Spec(
+            Column(translate("DailyLogPage", "Expected cash"), lambda x: amount(x.expected_cash_fen), RIGHT)
+        ),
+        Spec(Column(translate("DailyLogPage", "Counted cash"), lambda x: amount(x.counted_cash_fen), RIGHT)),
         Spec(
             Column(
-                t("DailyLogPage", "Difference"),
+                translate("DailyLogPage", "Difference"),
                 lambda x: amount(x.difference_fen),
                 RIGHT,
                 tone=lambda x: "owed" if x.difference_fen else None,
             )
         ),
-        Spec(Column(t("DailyLogPage", "Reason"), lambda x: x.difference_reason)),
+        Spec(Column(translate("DailyLogPage", "Reason"), lambda x: x.difference_reason)),
     ]
 
 
@@ -412,27 +433,26 @@ def score_label(score: int) -> str:
 
 
 def rating_specs(rated: int) -> list[Spec[RatingCount]]:
-    t = translate
     return [
         Spec(
             Column(
-                t("DailyLogPage", "Rating"),
+                translate("DailyLogPage", "Rating"),
                 lambda r: score_label(r.score),
                 tone=lambda r: "owed" if r.score <= 2 else None,
             )
         ),
         Spec(
             Column(
-                t("DailyLogPage", "Customers"),
+                translate("DailyLogPage", "Customers"),
                 lambda r: str(len(r.ticket_ids)),
                 RIGHT,
                 sort_key=lambda r: len(r.ticket_ids),
             ),
-            lambda r: _tickets(r.ticket_ids, t("DailyLogPage", "Satisfaction"), score_label(r.score)),
+            lambda r: _tickets(r.ticket_ids, translate("DailyLogPage", "Satisfaction"), score_label(r.score)),
         ),
         Spec(
             Column(
-                t("DailyLogPage", "Share"),
+                translate("DailyLogPage", "Share"),
                 lambda r: percent(len(r.ticket_ids) / rated if rated else None),
                 RIGHT,
             )
@@ -441,25 +461,28 @@ def rating_specs(rated: int) -> list[Spec[RatingCount]]:
 
 
 def bad_specs(windows: dict[int, str], names: dict[str, str]) -> list[Spec[BadRating]]:
-    t = translate
 
     def drill(b: BadRating) -> Drill:
-        return _tickets((b.ticket_id,), t("DailyLogPage", "Bad rating"), b.display_no)
+        return _tickets((b.ticket_id,), translate("DailyLogPage", "Bad rating"), b.display_no)
 
     return [
-        Spec(Column(t("DailyLogPage", "Ticket"), lambda b: b.display_no, CENTER), drill),
-        Spec(
-            Column(t("DailyLogPage", "Rating"), lambda b: score_label(b.score), tone=lambda _b: "owed"), drill
-        ),
-        Spec(Column(t("DailyLogPage", "Reason"), lambda b: b.reason or NONE), drill),
+        Spec(Column(translate("DailyLogPage", "Ticket"), lambda b: b.display_no, CENTER), drill),
         Spec(
             Column(
-                t("DailyLogPage", "Window"), lambda b: windows.get(b.window_no, "") if b.window_no else NONE
+                translate("DailyLogPage", "Rating"), lambda b: score_label(b.score), tone=lambda _b: "owed"
+            ),
+            drill,
+        ),
+        Spec(Column(translate("DailyLogPage", "Reason"), lambda b: b.reason or NONE), drill),
+        Spec(
+            Column(
+                translate("DailyLogPage", "Window"),
+                lambda b: windows.get(b.window_no, "") if b.window_no else NONE,
             )
         ),
         Spec(
             Column(
-                t("DailyLogPage", "Clerk"),
+                translate("DailyLogPage", "Clerk"),
                 lambda b: f"{b.staff_no} {names.get(b.staff_no, '')}".strip() if b.staff_no else NONE,
             )
         ),
@@ -467,34 +490,45 @@ def bad_specs(windows: dict[int, str], names: dict[str, str]) -> list[Spec[BadRa
 
 
 def application_specs() -> list[Spec[Scope]]:
-    t = translate
     return [
         Spec(
             Column(
-                t("DailyLogPage", "Who"),
-                lambda s: s.name if not s.left else t("DailyLogPage", "{name} (left)").format(name=s.name),
+                translate("DailyLogPage", "Who"),
+                lambda s: (
+                    s.name if not s.left else translate("DailyLogPage", "{name} (left)").format(name=s.name)
+                ),
             )
         ),
-        _count_spec(t("DailyLogPage", "Accepted"), lambda s: _apps(s).accepted, "applications"),
-        _count_spec(t("DailyLogPage", "Completed"), lambda s: _apps(s).completed, "applications"),
-        _count_spec(t("DailyLogPage", "Due"), lambda s: _apps(s).due, "applications"),
-        _count_spec(t("DailyLogPage", "Overdue"), lambda s: _apps(s).overdue, "applications"),
+        _count_spec(translate("DailyLogPage", "Accepted"), lambda s: _apps(s).accepted, "applications"),
+        _count_spec(translate("DailyLogPage", "Completed"), lambda s: _apps(s).completed, "applications"),
+        _count_spec(translate("DailyLogPage", "Due"), lambda s: _apps(s).due, "applications"),
+        _count_spec(translate("DailyLogPage", "Overdue"), lambda s: _apps(s).overdue, "applications"),
         _count_spec(
-            t("DailyLogPage", "Done the same day"), lambda s: _apps(s).completed_same_day, "applications"
+            translate("DailyLogPage", "Done the same day"),
+            lambda s: _apps(s).completed_same_day,
+            "applications",
         ),
         Spec(
             Column(
-                t("DailyLogPage", "Same-day rate"),
+                translate("DailyLogPage", "Same-day rate"),
                 lambda s: percent(_apps(s).same_day_rate),
                 RIGHT,
                 sort_key=lambda s: _apps(s).same_day_rate or 0,
             ),
             lambda s: _applications(
-                _apps(s).completed_same_day, s.name, t("DailyLogPage", "Done the same day")
+                _apps(s).completed_same_day, s.name, translate("DailyLogPage", "Done the same day")
             ),
         ),
-        Spec(Column(t("DailyLogPage", "Complaints"), lambda s: _count_text(s.figures.complaints), RIGHT)),
         Spec(
-            Column(t("DailyLogPage", "Consultations"), lambda s: _count_text(s.figures.consultations), RIGHT)
+            Column(
+                translate("DailyLogPage", "Complaints"), lambda s: _count_text(s.figures.complaints), RIGHT
+            )
+        ),
+        Spec(
+            Column(
+                translate("DailyLogPage", "Consultations"),
+                lambda s: _count_text(s.figures.consultations),
+                RIGHT,
+            )
         ),
     ]
