@@ -129,9 +129,12 @@ class DailyLogPage(WorkspacePage):
         self.reversal_note = styled("", "caption", wrap=True)
 
     def _lay_out(self) -> None:
+        title = QHBoxLayout()
+        title.addWidget(styled(self.tr("Daily counter log"), "page-title"))
+        title.addStretch(1)
+        title.addWidget(self.excel_button)
+        title.addWidget(self.pdf_button)
         controls = QHBoxLayout()
-        controls.addWidget(styled(self.tr("Daily counter log"), "page-title"))
-        controls.addSpacing(16)
         day_caption = QLabel(self.tr("&Day"))
         day_caption.setBuddy(self.first)
         for widget in (
@@ -144,8 +147,6 @@ class DailyLogPage(WorkspacePage):
         ):
             controls.addWidget(widget)
         controls.addStretch(1)
-        controls.addWidget(self.excel_button)
-        controls.addWidget(self.pdf_button)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.tables["windows"], self.tr("By window"))
         self.tabs.addTab(self.tables["clerks"], self.tr("By clerk"))
@@ -178,6 +179,7 @@ class DailyLogPage(WorkspacePage):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 12)
         layout.setSpacing(8)
+        layout.addLayout(title)
         layout.addLayout(controls)
         layout.addWidget(self.message)
         layout.addWidget(self.stack, 1)
