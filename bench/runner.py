@@ -30,6 +30,7 @@ BENCHES = (
     "pull",
     "daily_log",
     "audit",
+    "central_report",
 )
 ALIASES = {
     "rss": "memory",
@@ -187,6 +188,7 @@ def _run_one(bench: str, report: Report, db: Path, *, quick: bool, args) -> None
         "pull": ("bench.pull", "run_pull", {"quick": True}),
         "daily_log": ("bench.daily_log", "run_daily_log", {"db": True, "quick": True}),
         "audit": ("bench.audit", "run_audit", {"quick": True}),
+        "central_report": ("bench.central_report", "run_central_report", {"quick": True}),
     }[bench]
     run = getattr(importlib.import_module(module), function)
     positional = [db] if needs.get("db") else []

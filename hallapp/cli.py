@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from hallapp import __version__
@@ -109,6 +110,15 @@ def _add_central(sub: argparse._SubParsersAction) -> None:
     which.add_argument("--name", help="make a token for this administrator (printed once)")
     which.add_argument("--revoke", metavar="NAME", help="stop this administrator's token working")
     which.add_argument("--list", action="store_true", help="list the tokens' names")
+    summary = actions.add_parser(
+        "report", parents=[common], help="the halls' daily log for a period (issue 7)"
+    )
+    summary.add_argument(
+        "--from", dest="first_day", type=date.fromisoformat, required=True, help="YYYY-MM-DD"
+    )
+    summary.add_argument("--to", dest="last_day", type=date.fromisoformat, required=True, help="YYYY-MM-DD")
+    summary.add_argument("--hall", action="append", help="this hall only (may be repeated)")
+    summary.add_argument("--xlsx", type=Path, help="also write the table to this Excel file")
     central.set_defaults(handler=_cmd_central)
     enrol = sub.add_parser("enrol", help="enrol this PC with the central server (one-time code)")
     enrol.add_argument("--db", type=Path, help="this PC's database (default: the user data folder)")
@@ -604,6 +614,34 @@ def _central_admin_token(args: argparse.Namespace, url: str) -> int:
     return 0
 
 
+def _central_report(args: argparse.Namespace, url: str) -> int:
+    from hallapp.central.report import report
+    from hallapp.central.report_text import as_text, write_xlsx
+    from hallapp.domain.errors import InvalidInput
+
+    sentences = {
+        "range_reversed": "结束日期早于开始日期。",
+        "future_day": "结束日期晚于今天。",
+        "range_too_long": "时间段过长：最多 {limit} 天。",
+        "unknown_hall": "没有营业厅 {hall_id}：请用 hallapp central list-operators 等命令核对营业厅编号。",
+    }
+    try:
+        with _central_sessions(url) as sessions:
+            result = report(sessions, args.first_day, args.last_day, args.hall)
+    except InvalidInput as exc:
+        print(sentences[exc.reason].format(**exc.params), file=sys.stderr)
+        return 2
+    print(as_text(result))
+    if args.xlsx:
+        try:
+            write_xlsx(result, args.xlsx)
+        except OSError as exc:
+            print(f"无法写入 {args.xlsx}：{exc.strerror or exc}", file=sys.stderr)
+            return 1
+        print(f"已导出：{args.xlsx}", file=sys.stderr)
+    return 0
+
+
 CENTRAL_ACTIONS: dict[str, Callable[[argparse.Namespace, str], int]] = {
     "init-db": _central_init_db,
     "add-hall": _central_add_hall,
@@ -622,6 +660,7 @@ CENTRAL_ACTIONS: dict[str, Callable[[argparse.Namespace, str], int]] = {
     "clear-setting": _central_set_setting,
     "list-settings": _central_list_settings,
     "admin-token": _central_admin_token,
+    "report": _central_report,
 }
 
 

@@ -32,6 +32,7 @@ from hallapp.central.enrolment import (
 )
 from hallapp.central.errors import AdminError, Refusal, malformed
 from hallapp.central.middleware import read_body
+from hallapp.central.report_api import register_report_route
 from hallapp.central.schema import Device, Hall
 from hallapp.central.schema_staff import ROLES, Operator
 from hallapp.central.staff import (
@@ -159,6 +160,7 @@ def register_admin_routes(app: FastAPI, sessions: Sessions) -> None:
     _hall_routes(app, sessions, admin)
     _device_routes(app, sessions, admin)
     _operator_routes(app, sessions, admin)
+    register_report_route(app, sessions, admin)
     _document_admin(app)
 
 

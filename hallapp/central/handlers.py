@@ -9,19 +9,29 @@ from collections.abc import Callable
 
 from sqlalchemy.orm import Session
 
-from hallapp.central.applications import advance_application, submit_application
+from hallapp.central import hall_facts as facts
 from hallapp.central.bodies import OpBody
 from hallapp.central.customers import patch_customer
 from hallapp.central.payments import Result, record_payment, reverse_payment
-from hallapp.central.reconcile import close_shift
 from hallapp.central.schema import Device
 
 Handler = Callable[[Session, Device, OpBody], Result]
 HANDLERS: dict[tuple[str, int], Handler] = {
     ("payment.record", 1): record_payment,
     ("payment.reverse", 1): reverse_payment,
-    ("shift.close", 1): close_shift,
+    ("shift.open", 1): facts.open_shift,
+    ("shift.close", 1): facts.close_shift_with_fact,  # reconcile.close_shift, then the cash-up fact
     ("customer.patch", 1): patch_customer,
-    ("application.submit", 1): submit_application,
-    ("application.stage", 1): advance_application,
+    ("application.submit", 1): facts.submit_application_with_fact,  # applications.submit_application, …
+    ("application.stage", 1): facts.advance_application_with_fact,  # applications.advance_application, …
+    ("ticket.event", 1): facts.record_ticket_event,
+    ("queue.log", 1): facts.record_queue_log,
+    ("window.save", 1): facts.save_window,
+    ("complaint.receive", 1): facts.record_complaint,
+    ("complaint.contact", 1): facts.record_complaint,
+    ("complaint.reply", 1): facts.record_complaint,
+    ("complaint.followup", 1): facts.record_complaint,
+    ("complaint.close", 1): facts.record_complaint,
+    ("consultation.record", 1): facts.record_consultation,
+    ("consultation.callback", 1): facts.record_consultation,
 }

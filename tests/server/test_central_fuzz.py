@@ -15,6 +15,7 @@ import os
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -445,6 +446,16 @@ PAYMENT = {
     "method": "cash",
     "business_date": "2026-11-20",
 }
+GOLDEN_OPS = Path(__file__).resolve().parent.parent / "data" / "ops"
+
+
+def golden(op_type: str, **changes: Any) -> dict[str, Any]:
+    """The golden v1 payload of ``op_type`` with ``changes`` (None: the field left out)."""
+    op = json.loads((GOLDEN_OPS / f"{op_type}.v1.json").read_text(encoding="utf-8"))["op"]
+    payload = json.loads(op["payload"]) | changes
+    return {k: v for k, v in payload.items() if v is not None or k not in changes}
+
+
 POISON = {
     "shift.close last_device_seq not a number": ("shift.close", {"last_device_seq": "abc"}),
     "shift.close last_device_seq beyond bigint": ("shift.close", {"last_device_seq": 10**30}),
@@ -469,6 +480,27 @@ POISON = {
             "form": {"note": {"deep": ["x\u0000"]}},
         },
     ),
+    # The hall facts of the central report (hallapp/central/hall_facts.py): a golden payload, one field broken.
+    "ticket.event seq a string": ("ticket.event", golden("ticket.event", seq="1")),
+    "ticket.event at without a time zone": ("ticket.event", golden("ticket.event", at="2026-11-20T01:30:00")),
+    "ticket.event window_no negative": ("ticket.event", golden("ticket.event", window_no=-1)),
+    "ticket.event rating out of range": (
+        "ticket.event",
+        golden("ticket.event", kind="rated", details={"score": 9}),
+    ),
+    "ticket.event display_no with NUL": ("ticket.event", golden("ticket.event", display_no="A\u0000")),
+    "queue.log business_date not a date": ("queue.log", golden("queue.log", business_date="2026-13-01")),
+    "queue.log at missing": ("queue.log", golden("queue.log", at=None)),
+    "shift.open opened_at a number": ("shift.open", golden("shift.open", opened_at=1)),
+    "shift.close counted cash a string": ("shift.close", golden("shift.close", counted_cash_fen="30000")),
+    "complaint.receive version negative": ("complaint.receive", golden("complaint.receive", version=-1)),
+    "complaint.close cause too long": ("complaint.close", golden("complaint.close", cause="x" * 25)),
+    "consultation.record answered a string": (
+        "consultation.record",
+        golden("consultation.record", answered="yes"),
+    ),
+    "window.save number a string": ("window.save", golden("window.save", number="12")),
+    "application.stage version missing": ("application.stage", golden("application.stage", version=None)),
 }
 
 

@@ -13,9 +13,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from hallapp.central.schema import AppliedOp, Customer, Payment
+from hallapp.central.schema_hall_facts import (
+    ApplicationFactRow,
+    ComplaintRow,
+    ConsultationRow,
+    QueueLogRow,
+    ShiftRow,
+    TicketEventRow,
+    WindowRow,
+)
 from hallapp.domain.canonical import GENESIS_HASH, canonical_json, chain_hash, sha256_hex
 from hallapp.domain.ids import new_id
 from tests.server.test_central_support import (  # noqa: F401 - fixtures
@@ -70,6 +79,19 @@ OP_TYPES = {
     "window.save",
 }
 ACCEPTED = {"applied", "suspense"}
+FACT_TYPES = {
+    "ticket.event",
+    "queue.log",
+    "shift.open",
+    "window.save",
+    "complaint.receive",
+    "complaint.contact",
+    "complaint.reply",
+    "complaint.followup",
+    "complaint.close",
+    "consultation.record",
+    "consultation.callback",
+}
 
 
 def golden_ops() -> list[dict[str, Any]]:
@@ -135,6 +157,9 @@ def test_every_golden_op_is_accepted_in_one_batch_and_replays_as_a_duplicate(cli
     # The handled types really went through their handlers (not stored only).
     assert by_type["payment.record"]["status"] == "applied" and "stored_only" not in by_type["payment.record"]
     assert by_type["payment.reverse"]["status"] == "applied"
+    # The report's facts (hallapp/central/hall_facts.py): applied by their handlers since migration 0006.
+    for op_type in FACT_TYPES:
+        assert (by_type[op_type]["status"], by_type[op_type].get("stored_only")) == ("applied", None), op_type
     assert (
         by_type["shift.close"]["reconciliation"]["shift_id"]
         == json.loads(next(op for op in ops if op["op_type"] == "shift.close")["payload"])["shift_id"]
@@ -143,6 +168,17 @@ def test_every_golden_op_is_accepted_in_one_batch_and_replays_as_a_duplicate(cli
         stored = {row.op_id: row for row in s.scalars(select(AppliedOp))}
         assert {op["op_id"]: op["payload"] for op in ops} == {k: row.payload for k, row in stored.items()}
         assert s.scalar(select(Payment).where(Payment.account_no == GOLDEN_ACCOUNT).limit(1)) is not None
+        for table in (TicketEventRow, QueueLogRow, ShiftRow, WindowRow, ComplaintRow, ConsultationRow):
+            assert s.scalar(select(func.count()).select_from(table)) == 1, table.__tablename__
+        shift = s.scalars(select(ShiftRow)).one()
+        assert (shift.expected_cash_fen, shift.counted_cash_fen, shift.difference_reason) == (
+            0,
+            30000,
+            "备用金未扣除",
+        )
+        assert shift.opened_at is not None and shift.hall_id == "H0001"
+        application = s.scalars(select(ApplicationFactRow)).one()
+        assert (application.status, application.due_on.isoformat()) == ("survey", "2026-11-27")
 
     again = push(client, device, ops)
     assert again.status_code == 200, again.text

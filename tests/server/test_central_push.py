@@ -49,10 +49,10 @@ def payments(sessions) -> dict[str, Payment]:  # type: ignore[no-untyped-def]
 
 def realistic_chain() -> Chain:
     chain = Chain()
-    chain.op("shift.open", "shift", chain.shift_id, {"shift_id": chain.shift_id, "opened_at": "2026-11-23"})
+    chain.op("audit.event", "audit_event", "e1", {"event_id": "e1", "action": "login"})
     chain.payment(ACCOUNT, 12_345)
     chain.payment("3201000002", 5_000)
-    chain.op("ticket.event", "ticket", "t1", {"ticket_id": "t1", "seq": 1, "kind": "issued"})
+    chain.op("knowledge.add", "knowledge", "k1", {"knowledge_id": "k1", "title": "电价"})
     return chain
 
 

@@ -105,7 +105,7 @@ def mixed_batches() -> list[list[dict[str, Any]]]:
     earlier = [chain.payment(ACCOUNT, 1_000), chain.payment(OTHER, 2_000), chain.payment(ACCOUNT, 3_000)]
     first = payload_of(earlier[0])
     at = len(chain.ops)
-    chain.op("shift.open", "shift", chain.shift_id, {"shift_id": chain.shift_id})  # stored only
+    chain.op("audit.event", "audit_event", "e1", {"event_id": "e1"})  # stored only
     paid = chain.payment(ACCOUNT, 12_345)  # applied
     chain.payment(UNKNOWN, 100)  # suspense: account_unknown
     chain.payment(CLOSED, 200)  # suspense: account_closed
@@ -115,7 +115,7 @@ def mixed_batches() -> list[list[dict[str, Any]]]:
     chain.payment(OTHER, 600, receipt_no=payload_of(earlier[1])["receipt_no"])  # receipt_no_taken (earlier)
     reused = str(uuid.uuid4())  # rejected for its receipt, then its id is free for a later payment
     chain.payment(OTHER, 700, payment_id=reused, receipt_no=first["receipt_no"])  # receipt_no_taken
-    chain.op("ticket.event", "ticket", "t1", {"ticket_id": "t1", "kind": "issued"})  # stored only
+    chain.op("knowledge.add", "knowledge", "k1", {"knowledge_id": "k1"})  # stored only
     chain.payment(ACCOUNT, 800, payment_id=reused)  # applied
     reversal = chain.reversal(paid)  # applied, on the original's account
     chain.payment(OTHER, 900)  # applied

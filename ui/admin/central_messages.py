@@ -11,6 +11,7 @@ translate = QCoreApplication.translate
 
 def _input_sentences() -> dict[str, str]:
     return {
+        "unknown_hall": _refusal_sentences()["unknown_hall"],  # the central report's hall filter
         "bad_hall_id": translate(
             "CentralAdmin", "A hall ID has 1 to 16 letters, digits, - or _, for example H0001."
         ),

@@ -1,0 +1,305 @@
+"""The central report is the PC's daily log (issue 7: "the same code for the hall and the central
+report"): a real PC works a day through its services, pushes to the real server, and the log the
+server computes from PostgreSQL equals, figure by figure and id by id, the one the PC computes from
+its own SQLite. Then two halls and the company total, an empty day, and the refused periods.
+"""
+
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from hallapp.central.enrolment import create_hall
+from hallapp.central.report import report
+from hallapp.central.schema_staff import Operator as CentralOperator
+from hallapp.db.models import Operator, ServiceWindow
+from hallapp.demo.applications import person_new
+from hallapp.demo.build import build_demo_database
+from hallapp.demo.reference import DEMO_PASSWORD
+from hallapp.domain.application_flow import FLOWS, ApplicationKind
+from hallapp.domain.daily_log_json import from_json, to_json
+from hallapp.domain.errors import InvalidInput
+from hallapp.domain.ids import new_id
+from hallapp.domain.kpi_values import DailyLog, Figures
+from hallapp.domain.records import WindowDef
+from hallapp.services.clock import FakeClock
+from hallapp.services.hall_core import HallCore
+from hallapp.sync.enrol import enrol
+from hallapp.sync.push import Pusher
+from tests.core.daily_log_activity import busy_day
+from tests.core.test_complaint_service import DRAFT
+from tests.server.test_central_support import (  # noqa: F401 - fixtures
+    HALL,
+    central_url,
+    client,
+    new_code,
+    pg_url,
+    sessions,
+)
+
+pytestmark = pytest.mark.pg
+HALL2 = "H0002"
+START = datetime(2026, 11, 23, 1, 0, tzinfo=UTC)  # 09:00 in the hall
+DAY = date(2026, 11, 23)
+
+
+class PC:
+    def __init__(self, core: HallCore, token: str, client: Any) -> None:
+        self.core, self.token, self.client = core, token, client
+
+    def login(self, staff_no: str):  # type: ignore[no-untyped-def]
+        return self.core.auth.login(staff_no, DEMO_PASSWORD)
+
+    def push(self) -> None:
+        Pusher(
+            self.core.db, self.client, self.core.device.device_id, self.token, now=self.core.clock.now
+        ).push_all()
+
+    def log(self, day: date = DAY) -> DailyLog:
+        return self.core.daily_log.day(self.login("S001"), day)
+
+
+@pytest.fixture
+def make_pc(tmp_path: Path, client, sessions) -> Iterator[Callable[..., PC]]:  # type: ignore[no-untyped-def]
+    create_hall(sessions, HALL2, "城西供电营业厅")
+    opened: list[HallCore] = []
+
+    def make(hall_id: str, *, central_staff: bool = True) -> PC:
+        path = tmp_path / f"pc-{len(opened)}.sqlite"
+        clock = FakeClock(START)
+        build_demo_database(path, 0, clock=clock)
+        tokens: dict[str, str] = {}
+        core = HallCore.open(path, clock=clock)
+        enrol(
+            core.db,
+            client,
+            new_code(sessions, hall_id),
+            hostname=path.stem,
+            client_version="0.5.0",
+            keep_token=tokens.__setitem__,
+        )
+        core.close()
+        core = HallCore.open(path, clock=clock)
+        opened.append(core)
+        if central_staff:
+            _same_operators_on_the_server(core, sessions, hall_id)
+        pc = PC(core, tokens[core.device.device_id], client)
+        _windows_saved(pc)
+        return pc
+
+    yield make
+    for core in opened:
+        core.close()
+
+
+def _same_operators_on_the_server(core: HallCore, sessions, hall_id: str) -> None:  # type: ignore[no-untyped-def]
+    """The central operators a PC would have pulled: the same ids and staff numbers."""
+    with core.db.read() as s:
+        rows = s.scalars(select(Operator)).all()
+        with sessions.begin() as c:
+            for op in rows:
+                c.add(
+                    CentralOperator(
+                        operator_id=op.operator_id,
+                        hall_id=hall_id,
+                        staff_no=op.staff_no,
+                        name=op.name,
+                        role=op.role,
+                        password_hash="x",
+                        active=op.active,
+                        verifier_expires_at=START,
+                        password_changed_at=START,
+                    )
+                )
+
+
+def _windows_saved(pc: PC) -> None:
+    """The demo seeds its windows without ops; a hall sets them up on its settings page (window.save)."""
+    admin = pc.login("A001")
+    with pc.core.db.read() as s:
+        windows = [
+            (w.number, w.name, tuple(w.business_types), w.active) for w in s.scalars(select(ServiceWindow))
+        ]
+    for number, name, types, active in windows:
+        pc.core.windows.save(admin, WindowDef(number, name, types, active))
+
+
+def _reprint_ids_counted(log: DailyLog) -> DailyLog:
+    """Reprints are known to the server by their audit events, not the PC's receipt_print rows:
+    the same number, other ids."""
+
+    def figures(f: Figures) -> Figures:
+        if f.money is None:
+            return f
+        return replace(f, money=replace(f.money, reprints=tuple("reprint" for _ in f.money.reprints)))
+
+    return replace(
+        log,
+        hall=figures(log.hall),
+        clerks=tuple(replace(c, figures=figures(c.figures)) for c in log.clerks),
+    )
+
+
+def _shift_clerks_unnamed(f: Figures) -> Figures:
+    assert f.cash_up is not None
+    lines = tuple(replace(line, staff_no="") for line in f.cash_up.shifts)
+    return replace(f, cash_up=replace(f.cash_up, shifts=lines))
+
+
+def _a_day_with_everything(pc: PC) -> None:
+    busy_day(pc.core, pc.core.clock)  # tickets, no-shows, a transfer, ratings, a pause, payments,
+    clerk = pc.login("C001")  # a reversal, a cash-up with a difference, applications, a consultation
+    paid = pc.core.payments  # a reprint
+    with pc.core.db.read() as s:
+        from hallapp.db.models import Payment
+
+        payment_id = s.scalars(select(Payment.payment_id).where(Payment.amount_fen > 0)).first()
+    assert payment_id is not None
+    paid.record_print(clerk, payment_id)
+    paid.record_print(clerk, payment_id)
+    pc.core.complaints.receive(clerk, DRAFT, request_id=new_id())
+    archived = pc.core.applications.submit(clerk, person_new(), request_id=new_id()).application_id
+    for stage in FLOWS[ApplicationKind.RESIDENT_NEW][1:]:
+        version = pc.core.application_reads.detail(clerk, archived).row.version
+        pc.core.applications.advance(clerk, archived, stage, version=version)
+
+
+def test_the_central_log_of_a_hall_day_is_the_pcs_own(make_pc, sessions) -> None:  # type: ignore[no-untyped-def]
+    pc = make_pc(HALL)
+    _a_day_with_everything(pc)
+    pc.push()
+    mine = pc.log()
+    central = report(sessions, DAY, DAY, [HALL], today=DAY)
+
+    [hall] = central.halls
+    assert (hall.hall_id, hall.name) == (HALL, "城东供电营业厅")
+    theirs = hall.log
+    # The day really holds every kind of record, so the equality below is about something.
+    figures = mine.hall
+    assert figures.tickets.served and figures.tickets.no_shows and figures.tickets.transfers
+    assert figures.satisfaction.bad and figures.pauses.event_ids
+    assert figures.money and figures.money.reversals and len(figures.money.reprints) == 1
+    assert figures.cash_up and [line.difference_fen for line in figures.cash_up.shifts if line.closed] == [
+        100
+    ]
+    assert figures.applications and figures.applications.completed and figures.applications.accepted
+    assert figures.complaints and figures.consultations
+    assert {w.window_no: w.name for w in mine.windows} == {
+        1: "1号窗口",
+        2: "2号窗口",
+        3: "3号窗口",
+        4: "4号窗口",
+    }
+
+    assert theirs.hall.money and len(theirs.hall.money.reprints) == 1
+    assert _reprint_ids_counted(theirs) == _reprint_ids_counted(mine)
+    assert central.total.hall == theirs.hall and central.total.windows == ()
+    assert from_json(to_json(theirs)) == theirs
+
+
+def test_two_halls_and_the_company_total(make_pc, sessions) -> None:  # type: ignore[no-untyped-def]
+    east = make_pc(HALL)
+    west = make_pc(HALL2, central_staff=False)  # the demo's staff numbers again: not on the server
+    busy_day(east.core, east.core.clock, customers=12, seed=1)
+    busy_day(west.core, west.core.clock, customers=10, seed=2)
+    east.push()
+    west.push()
+    central = report(sessions, DAY, DAY, today=DAY)
+    by_hall = {h.hall_id: h.log for h in central.halls}
+    assert list(by_hall) == [HALL, HALL2]
+    assert by_hall[HALL] == east.log()
+    # The west PC's clerks are unknown to the server, so it names their shifts by operator id.
+    assert _shift_clerks_unnamed(by_hall[HALL2].hall) == _shift_clerks_unnamed(west.log().hall)
+    assert by_hall[HALL2].windows == west.log().windows
+
+    total, east_hall, west_hall = central.total.hall, by_hall[HALL].hall, by_hall[HALL2].hall
+    assert set(total.tickets.served) == set(east_hall.tickets.served) | set(west_hall.tickets.served)
+    assert len(total.tickets.served) == len(east_hall.tickets.served) + len(west_hall.tickets.served)
+    assert sorted(total.tickets.waits.seconds) == sorted(
+        east_hall.tickets.waits.seconds + west_hall.tickets.waits.seconds
+    )
+    assert total.money and east_hall.money and west_hall.money
+    assert total.money.net_fen == east_hall.money.net_fen + west_hall.money.net_fen > 0
+    assert total.satisfaction.rated == east_hall.satisfaction.rated + west_hall.satisfaction.rated
+    assert not central.total.empty
+
+
+def test_a_day_without_records_is_empty_everywhere(make_pc, sessions) -> None:  # type: ignore[no-untyped-def]
+    pc = make_pc(HALL)
+    busy_day(pc.core, pc.core.clock, customers=4)
+    pc.push()
+    quiet = date(2026, 11, 22)
+    central = report(sessions, quiet, quiet, today=DAY)
+    assert central.total.empty and all(h.log.empty for h in central.halls)
+    assert central.halls[0].log == pc.log(quiet)
+    assert central.total.hall.tickets.waits.mean_s is None and central.total.hall.money
+    assert central.total.hall.money.gross_fen == 0
+
+
+def test_periods_the_report_refuses(sessions) -> None:  # type: ignore[no-untyped-def]
+    cases = [
+        (DAY, date(2026, 11, 22), None, "range_reversed"),
+        (DAY, date(2026, 11, 24), None, "future_day"),
+        (date(2025, 11, 1), DAY, None, "range_too_long"),
+        (DAY, DAY, ["H9999"], "unknown_hall"),
+    ]
+    for first, last, halls, reason in cases:
+        with pytest.raises(InvalidInput) as caught:
+            report(sessions, first, last, halls, today=DAY)
+        assert caught.value.reason == reason
+    assert report(sessions, date(2026, 8, 24), DAY, today=DAY).total.empty  # 92 days: the longest
+
+
+def test_the_admin_api_serves_the_report_as_json(make_pc, client, sessions) -> None:  # type: ignore[no-untyped-def]
+    from hallapp.central.admin_auth import issue_admin_token
+
+    pc = make_pc(HALL)
+    busy_day(pc.core, pc.core.clock, customers=6)
+    pc.push()
+    headers = {"Authorization": f"Bearer {issue_admin_token(sessions, 'boss')}"}
+    day = {"from": DAY.isoformat(), "to": DAY.isoformat()}
+    answer = client.get("/v1/admin/report", params=day | {"hall": HALL}, headers=headers)
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    assert [h["hall_id"] for h in body["halls"]] == [HALL]
+    assert from_json(body["halls"][0]["log"]) == pc.log()
+    assert body["total"]["hall"]["tickets"]["waits"]["count"] == len(pc.log().hall.tickets.waits.seconds) > 0
+    refused = {
+        (("from", "2026-11-23"), ("to", "2026-11-22")): (400, "range_reversed"),
+        (("from", "2026-11-23"), ("to", "2999-01-01")): (400, "future_day"),
+        (("from", "2025-01-01"), ("to", "2026-11-23")): (400, "range_too_long"),
+        (("from", "2026-11-23"), ("to", "2026-11-23"), ("hall", "H9999")): (404, "unknown_hall"),
+        (("from", "yesterday"), ("to", "2026-11-23")): (400, "malformed"),
+        (("from", "2026-11-23"), ("to", "2026-11-23"), ("hall", "no hall")): (400, "malformed"),
+    }
+    for params, (status, error) in refused.items():
+        got = client.get("/v1/admin/report", params=list(params), headers=headers)
+        assert (got.status_code, got.json()["error"]) == (status, error), params
+    assert client.get("/v1/admin/report", params=day).status_code == 401
+
+
+def test_the_cli_prints_a_table_and_writes_excel(make_pc, central_url, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    from hallapp.cli import main
+
+    pc = make_pc(HALL)
+    busy_day(pc.core, pc.core.clock, customers=6)
+    pc.push()
+    served = len(pc.log().hall.tickets.served)
+    book = tmp_path / "汇总.xlsx"
+    args = ["central", "report", "--db-url", central_url, "--from", "2026-11-23", "--to", "2026-11-23"]
+    assert main([*args, "--xlsx", str(book)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "营业厅服务日志汇总　2026-11-23 至 2026-11-23"
+    header, east, west, total = (line.split("\t") for line in lines[1:])
+    assert header[:3] == ["营业厅", "名称", "服务人数"] and east[:3] == [HALL, "城东供电营业厅", str(served)]
+    assert west[:3] == ["H0002", "城西供电营业厅", "0"] and total[:3] == ["合计", "2 个营业厅", str(served)]
+    sheet = load_workbook(book).active
+    assert sheet is not None and [c.value for c in sheet[3]][:3] == [HALL, "城东供电营业厅", served]
+    assert main([*args[:4], "--from", "2026-11-23", "--to", "2026-11-22"]) == 2
+    assert "结束日期早于开始日期" in capsys.readouterr().err
