@@ -72,33 +72,41 @@ def load_facts(s: Session, hall_id: str, first_day: date, last_day: date) -> Day
 def _tickets(s: Session, hall_id: str, first: date, last: date) -> tuple[TicketFact, ...]:
     in_period = and_(Ticket.hall_id == hall_id, Ticket.business_date.between(first, last))
     events: dict[str, list[TicketEventFact]] = defaultdict(list)
-    rows = s.connection().execute(
-        select(
-            TicketEvent.ticket_id,
-            TicketEvent.kind,
-            type_coerce(TicketEvent.at, String),
-            TicketEvent.window_no,
-            TicketEvent.staff_no,
+    rows = (
+        s.connection()
+        .execute(
+            select(
+                TicketEvent.ticket_id,
+                TicketEvent.kind,
+                type_coerce(TicketEvent.at, String),
+                TicketEvent.window_no,
+                TicketEvent.staff_no,
+            )
+            .join(Ticket, Ticket.ticket_id == TicketEvent.ticket_id)
+            .where(in_period)
+            .order_by(TicketEvent.ticket_id, TicketEvent.seq)
         )
-        .join(Ticket, Ticket.ticket_id == TicketEvent.ticket_id)
-        .where(in_period)
-        .order_by(TicketEvent.ticket_id, TicketEvent.seq)
-    ).all()  # fetched at once: row by row costs more than the rest of the loading
+        .all()
+    )  # fetched at once: row by row costs more than the rest of the loading
     for ticket_id, kind, at, window_no, staff_no in rows:
         events[ticket_id].append(TicketEventFact(kind, _utc(at), window_no, staff_no))
-    tickets = s.connection().execute(
-        select(
-            Ticket.ticket_id,
-            Ticket.display_no,
-            Ticket.business_date,
-            Ticket.business_type,
-            type_coerce(Ticket.issued_at, String),
-            Ticket.rating,
-            Ticket.rating_reason,
+    tickets = (
+        s.connection()
+        .execute(
+            select(
+                Ticket.ticket_id,
+                Ticket.display_no,
+                Ticket.business_date,
+                Ticket.business_type,
+                type_coerce(Ticket.issued_at, String),
+                Ticket.rating,
+                Ticket.rating_reason,
+            )
+            .where(in_period)
+            .order_by(Ticket.issued_at, Ticket.ticket_id)
         )
-        .where(in_period)
-        .order_by(Ticket.issued_at, Ticket.ticket_id)
-    ).all()
+        .all()
+    )
     return tuple(
         TicketFact(
             ticket_id, display_no, day, kind, _utc(issued), tuple(events.get(ticket_id, ())), rating, reason
