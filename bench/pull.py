@@ -81,7 +81,7 @@ def child_main(argv: list[str]) -> int:
         pages = changes = 0
         cursor = ""
         while True:
-            page = puller._fetch(cursor)
+            page = puller.fetch_json(cursor)
             assert page is not None
             pages, changes = pages + 1, changes + len(page["changes"])
             cursor = page["next_cursor"]

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
-from fastapi.responses import JSONResponse, PlainTextResponse
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from pydantic import BaseModel, ValidationError
 from pydantic.json_schema import models_json_schema
 from sqlalchemy import Engine, text
@@ -46,7 +46,7 @@ from hallapp.central.errors import Refusal, device_revoked, malformed, unauthent
 from hallapp.central.logs import configure_logging
 from hallapp.central.metrics import Metrics
 from hallapp.central.middleware import RequestLog, read_body
-from hallapp.central.pull import DEFAULT_LIMIT, MAX_LIMIT, hall_scopes, pull
+from hallapp.central.pull import DEFAULT_LIMIT, MAX_LIMIT, hall_scopes, pull_json
 from hallapp.central.push import push
 from hallapp.central.reconcile import day_report
 from hallapp.central.schema import Device
@@ -306,15 +306,16 @@ def _pull_route(app: FastAPI, sessions: Sessions, metrics: Metrics, known: Any) 
         cursor: str | None = Query(None),
         limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
         device: Device = known,
-    ) -> dict[str, Any]:
-        """Master-data changes of the device's hall and the global scope after ``cursor`` (§4.7)."""
+    ) -> Response:
+        """Master-data changes of the device's hall and the global scope after ``cursor`` (§4.7),
+        answered as ``pull_json`` writes them (never decoded and encoded again here)."""
         try:
-            page = pull(sessions, hall_scopes(device.hall_id), cursor, limit)
+            body, count = pull_json(sessions, hall_scopes(device.hall_id), cursor, limit)
         except Refusal as exc:
             metrics.pull_done(exc.body["error"], 0)
             raise
-        metrics.pull_done("ok", len(page["changes"]))
-        return page
+        metrics.pull_done("ok", count)
+        return Response(body, media_type="application/json")
 
 
 def _reconcile_route(app: FastAPI, sessions: Sessions, known: Any) -> None:

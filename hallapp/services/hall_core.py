@@ -43,6 +43,7 @@ from hallapp.services.shift_service import ShiftService
 from hallapp.services.sync_notice_service import SyncNoticeService
 from hallapp.services.window_service import WindowService
 from hallapp.sync import outbox
+from hallapp.sync.first_download import restore_deferred
 
 
 class HallCore:
@@ -150,6 +151,7 @@ class HallCore:
         try:
             upgrade(engine)
             db = Database(engine, path)
+            restore_deferred(db)  # indexes a first download dropped, if the process died in it
             device = read_device(db)
         except Exception:
             engine.dispose()

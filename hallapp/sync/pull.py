@@ -10,8 +10,15 @@ json_each(:run) ON CONFLICT DO UPDATE … WHERE excluded.server_version > server
 newer-only rule, the hall and account look-ups are the statement's, not Python's per row). Runs
 keep the feed's order, so a customer still lands before its account and an account before its
 bills. Other entities (``pull_reference``, ``pull_notices``) and deletes go row by row. While a page
-is applied the next one is already being fetched (one page ahead, never more: memory stays
-bounded). bench/pull.py measures it (a hall of 1,000,000 accounts).
+is applied the next one is already being fetched, decoded and cut into runs (one page ahead, never
+more: memory stays bounded). bench/pull.py measures it (a hall of 1,000,000 accounts).
+
+A PC's first download (no customers, accounts or bills yet, no cursor) goes into tables without
+their non-unique secondary indexes and the address full-text triggers: they are dropped in one
+transaction that also keeps their DDL in ``sync_state`` (``pull_deferred``), and built again once,
+in one transaction with the full-text index's rebuild, when the download ends or stops for any
+reason. A process that dies meanwhile leaves the DDL behind: the next ``Puller`` (the app's next
+start) builds them before anything else. Unique indexes stay: they are constraints.
 
 A new server epoch, or a cursor the server no longer knows (410), means the server was restored: the
 pull starts again from the beginning, keeping the outbox untouched. The rows pulled before are
@@ -26,7 +33,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from itertools import groupby
-from typing import Any
+from typing import Any, NamedTuple
 
 import httpx
 from sqlalchemy import event, select, text
@@ -38,22 +45,45 @@ from hallapp.db.engine import Database
 from hallapp.db.models import Account, Bill, Customer, Hall
 from hallapp.domain.errors import SyncStopped, SyncUnavailable
 from hallapp.sync import pull_notices, pull_reference, state
+from hallapp.sync.first_download import DEFERRED, restore_deferred
+from hallapp.sync.first_download import defer as _defer
 
 CURSOR = "pull_cursor"
 EPOCH = "pull_epoch"
 RESYNC = "pull_resync"  # "1" while rows pulled before a server restore await their confirmation
-PAGE = 5000  # changes per request: the server's MAX_LIMIT (fewer round trips, commits and checkpoints)
-# While a page is applied and committed: the server's ids are random (uuid5), so a page's rows dirty
-# an index page each; a bigger page cache keeps them in memory until the commit (no spilling), and
-# fewer checkpoints copy an index page rewritten by several pages once. Both are set back when the
-# connection returns to the pool (other work keeps SQLite's defaults).
+# Changes per request: the server's MAX_LIMIT. The server's ids are random (uuid5), so a page's rows
+# dirty an index page each, and every commit writes each dirty page to the WAL again: at a million
+# accounts, pages of 20,000 write a third of what pages of 5,000 did (9.6 GB instead of 24.6).
+PAGE = 20000
+LEGACY_PAGE = 5000  # the MAX_LIMIT of servers before 20,000 (they refuse more with 400 malformed)
+# While a page is applied and committed: a bigger page cache keeps its dirty pages in memory until
+# the commit, and fewer checkpoints copy an index page rewritten by several pages once. Both are set
+# back when the connection returns to the pool (other work keeps SQLite's defaults).
 PULL_CACHE_KIB = 32 * 1024
-PULL_CHECKPOINT_PAGES = 10_000  # WAL pages (4 KiB) between automatic checkpoints
+PULL_CHECKPOINT_PAGES = 100_000  # WAL pages (4 KiB) between automatic checkpoints
 MID_PAGE = "client.mid_pull_page_apply"  # some rows of the page written, the cursor not yet
 
 Change = dict[str, Any]
 Applier = Callable[[Session, Change], int]
-BulkApplier = Callable[[Session, list[Change]], int]
+BulkApplier = Callable[[Session, str], int]
+
+
+class Run(NamedTuple):
+    """Consecutive changes of one entity and op; ``json`` is the run as text for a set-based applier."""
+
+    entity: str
+    op: str
+    changes: list[Change]
+    json: str = ""
+
+
+@dataclass(frozen=True)
+class Page:
+    runs: list[Run]
+    changes: int
+    next_cursor: str
+    has_more: bool
+    server_epoch: str
 
 
 @dataclass(frozen=True)
@@ -71,8 +101,17 @@ class Puller:
         self.page_size = page_size
         if not event.contains(db.engine, "checkin", _untune):
             event.listen(db.engine, "checkin", _untune)
+        restore_deferred(db)  # a first download this PC did not live to finish
 
     def pull_all(self, max_pages: int = 100_000) -> PullOutcome:
+        if self._first_download():
+            _defer(self.db)
+        try:
+            return self._pages(max_pages)
+        finally:
+            restore_deferred(self.db)
+
+    def _pages(self, max_pages: int) -> PullOutcome:
         pages = changes = applied = 0
         with _Prefetch(self._fetch) as feed:
             feed.start(self._state(CURSOR))
@@ -82,20 +121,43 @@ class Puller:
                     self._restart()
                     feed.start("")
                     continue
-                if not self._same_epoch(page["server_epoch"]):
-                    self._restart(page["server_epoch"])
+                if not self._same_epoch(page.server_epoch):
+                    self._restart(page.server_epoch)
                     feed.start("")
                     continue
-                if page.get("has_more"):
-                    feed.start(page["next_cursor"])  # fetched while this page is applied
+                if page.has_more:
+                    feed.start(page.next_cursor)  # fetched while this page is applied
                 pages += 1
-                changes += len(page["changes"])
+                changes += page.changes
                 applied += self._apply(page)
-                if not page.get("has_more"):
+                if not page.has_more:
                     break
         return PullOutcome(pages, changes, applied)
 
-    def _fetch(self, cursor: str) -> dict[str, Any] | None:
+    def _first_download(self) -> bool:
+        with self.db.read() as s:
+            if state.get(s, CURSOR) or state.get(s, EPOCH) or state.get(s, DEFERRED):
+                return False
+            return not any(
+                s.execute(text(f"SELECT EXISTS (SELECT 1 FROM {t})")).scalar() for t in UNCONFIRMABLE
+            )
+
+    def _fetch(self, cursor: str) -> Page | None:
+        """The page after ``cursor``, decoded and cut into runs (on the prefetch thread)."""
+        body = self.fetch_json(cursor)
+        if body is None:
+            return None
+        changes = body["changes"]
+        return Page(
+            runs(changes),
+            len(changes),
+            body["next_cursor"] or "",
+            bool(body.get("has_more")),
+            body["server_epoch"],
+        )
+
+    def fetch_json(self, cursor: str) -> dict[str, Any] | None:
+        """The server's page after ``cursor`` as decoded JSON; None when the server voided the cursor."""
         params = {"limit": self.page_size, **({"cursor": cursor} if cursor else {})}
         try:
             answer = self.client.get(
@@ -107,6 +169,9 @@ class Puller:
             return None
         if answer.status_code >= 500 or answer.status_code == 429:
             raise SyncUnavailable(reason=f"http_{answer.status_code}")
+        if answer.status_code == 400 and self.page_size > LEGACY_PAGE:
+            self.page_size = LEGACY_PAGE  # an older server: its own largest page
+            return self.fetch_json(cursor)
         if answer.status_code != 200:
             raise SyncStopped(reason=str(answer.json().get("error", answer.status_code)))
         return answer.json()
@@ -115,15 +180,15 @@ class Puller:
         stored = self._state(EPOCH)
         return not stored or stored == epoch
 
-    def _apply(self, page: dict[str, Any]) -> int:
+    def _apply(self, page: Page) -> int:
         with self.db.write() as s:
             _tune(s)
-            written = apply_changes(s, page["changes"])
-            if not page.get("has_more") and state.get(s, RESYNC):
+            written = apply_runs(s, page.runs)
+            if not page.has_more and state.get(s, RESYNC):
                 _drop_unconfirmed(s)
                 state.put(s, RESYNC, "")
-            state.put(s, CURSOR, page["next_cursor"] or "")
-            state.put(s, EPOCH, page["server_epoch"])
+            state.put(s, CURSOR, page.next_cursor)
+            state.put(s, EPOCH, page.server_epoch)
         return written
 
     def _state(self, key: str) -> str:
@@ -137,6 +202,7 @@ class Puller:
                 s.execute(
                     text(f"UPDATE {table} SET server_version = -server_version WHERE server_version > 0")
                 )
+            pull_reference.restart(s)
             state.put(s, RESYNC, "1")
             state.put(s, CURSOR, "")
             state.put(s, EPOCH, epoch)
@@ -167,10 +233,10 @@ def _untune(dbapi_connection: Any, record: Any) -> None:
 class _Prefetch:
     """Fetches the next page on a worker thread while the caller applies the current one."""
 
-    def __init__(self, fetch: Callable[[str], dict[str, Any] | None]) -> None:
+    def __init__(self, fetch: Callable[[str], Page | None]) -> None:
         self._fetch = fetch
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pull-fetch")
-        self._next: Future[dict[str, Any] | None] | None = None
+        self._next: Future[Page | None] | None = None
 
     def __enter__(self) -> "_Prefetch":
         return self
@@ -183,7 +249,7 @@ class _Prefetch:
             self._next.cancel()
         self._next = self._pool.submit(self._fetch, cursor)
 
-    def take(self) -> dict[str, Any] | None:
+    def take(self) -> Page | None:
         assert self._next is not None, "start() first"
         page, self._next = self._next, None
         return page.result()
@@ -192,20 +258,36 @@ class _Prefetch:
 # -- applying a page -----------------------------------------------------------------------------
 
 
-def apply_changes(s: Session, changes: list[Change]) -> int:
-    """Write one page's changes in feed order, a run of same-entity upserts at a time; rows written."""
-    written = 0
+def runs(changes: list[Change]) -> list[Run]:
+    """The page's changes cut into runs of one entity and op, in feed order; a set-based run is
+    encoded for SQLite here (on the prefetch thread, while the previous page is written)."""
+    cut = []
     for (entity, op), grouped in groupby(changes, key=lambda c: (c["entity"], c["op"])):
         run = list(grouped)
-        if op == "delete":
-            written += sum(_remove(s, change) for change in run)
-        elif entity in BULK:
+        if op != "delete" and entity in BULK:  # kept as text only: the decoded rows are let go
+            cut.append(Run(entity, op, [], json.dumps(run, ensure_ascii=False)))
+        else:
+            cut.append(Run(entity, op, run))
+    return cut
+
+
+def apply_changes(s: Session, changes: list[Change]) -> int:
+    return apply_runs(s, runs(changes))
+
+
+def apply_runs(s: Session, page: list[Run]) -> int:
+    """Write one page's runs in feed order; rows written."""
+    written = 0
+    for run in page:
+        if run.op == "delete":
+            written += sum(_remove(s, change) for change in run.changes)
+        elif run.json:
             s.flush()  # ORM changes of earlier rows go first, then the Core statement
-            written += BULK[entity](s, run)
+            written += BULK[run.entity](s, run.json)
             s.expire_all()  # the statement wrote behind the session's back
         else:
-            apply = APPLY.get(entity, _ignore)
-            written += sum(apply(s, change) for change in run)
+            apply = APPLY.get(run.entity, _ignore)
+            written += sum(apply(s, change) for change in run.changes)
         failpoints.hit(MID_PAGE)
     return written
 
@@ -316,20 +398,20 @@ UPSERT_BILLS = _upsert(
 )
 
 
-def _run(s: Session, sql: str, run: list[Change], **params: Any) -> int:
-    return s.execute(text(sql), {"changes": json.dumps(run), **params}).rowcount  # type: ignore[attr-defined]
+def _run(s: Session, sql: str, run: str, **params: Any) -> int:
+    return s.execute(text(sql), {"changes": run, **params}).rowcount  # type: ignore[attr-defined]
 
 
-def _customers(s: Session, run: list[Change]) -> int:
+def _customers(s: Session, run: str) -> int:
     return _run(s, UPSERT_CUSTOMERS, run)
 
 
-def _accounts(s: Session, run: list[Change]) -> int:
+def _accounts(s: Session, run: str) -> int:
     params = {"own_hall": s.scalars(select(Hall.hall_id)).first(), "today": date.today().isoformat()}
     return _run(s, UPDATE_ACCOUNTS_BY_NUMBER, run, **params) + _run(s, UPSERT_ACCOUNTS, run, **params)
 
 
-def _bills(s: Session, run: list[Change]) -> int:
+def _bills(s: Session, run: str) -> int:
     return _run(s, UPSERT_BILLS, run)
 
 

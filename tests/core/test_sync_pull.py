@@ -15,7 +15,7 @@ from hallapp import failpoints
 from hallapp.db.models import Account, Bill, Customer, SyncState
 from hallapp.demo.reference import DEMO_PASSWORD
 from hallapp.domain.errors import SyncUnavailable
-from hallapp.sync.pull import MID_PAGE, Puller
+from hallapp.sync.pull import MID_PAGE, Page, Puller
 
 
 def customer(n: int, version: int = 1, name: str = "张三") -> dict:
@@ -342,9 +342,9 @@ def test_the_next_page_is_fetched_while_one_is_applied(core) -> None:
     puller = Puller(core.db, client, "t")
     apply = puller._apply
 
-    def apply_once_the_next_is_asked_for(page: dict) -> int:
-        if page["has_more"]:
-            assert asked[page["next_cursor"]].wait(5), (
+    def apply_once_the_next_is_asked_for(page: Page) -> int:
+        if page.has_more:
+            assert asked[page.next_cursor].wait(5), (
                 "the next page was not asked for before this one was written"
             )
         return apply(page)
@@ -439,3 +439,20 @@ def test_the_bigger_page_cache_lasts_only_while_a_page_is_applied(core, monkeypa
     for _ in range(6):  # every pooled connection has its own settings back
         with core.db.write() as s:
             assert pragmas(s) == before
+
+
+def test_an_older_server_that_refuses_big_pages_is_asked_for_its_own_largest(core) -> None:
+    from hallapp.sync.pull import LEGACY_PAGE, PAGE
+
+    feed = Feed([customer(n) for n in range(1, 4)], page=500)
+    limits: list[int] = []
+
+    def old_server(request: httpx.Request) -> httpx.Response:
+        limits.append(int(request.url.params["limit"]))
+        if limits[-1] > LEGACY_PAGE:
+            return httpx.Response(400, json={"error": "malformed", "field": "limit"})
+        return feed(request)
+
+    client = httpx.Client(base_url="http://central.test", transport=httpx.MockTransport(old_server))
+    assert Puller(core.db, client, "t").pull_all().applied == 3
+    assert limits == [PAGE, LEGACY_PAGE]

@@ -140,6 +140,16 @@ def test_a_restored_server_is_believed_whatever_its_versions(core) -> None:  # t
     assert core.settings.get("queue.callout_repeat") == 4
 
 
+def test_the_puller_believes_a_restored_server_for_operators_and_settings_too(core) -> None:  # type: ignore[no-untyped-def]
+    puller(core, Feed([operator(version=5), setting("queue.callout_repeat", 3, version=4)])).pull_all()
+    restored = Feed(
+        [operator(version=2, name="恢复后"), setting("queue.callout_repeat", 4, version=1)], epoch="e2"
+    )
+    assert puller(core, restored).pull_all().applied == 2  # a new epoch: Puller._restart
+    assert local_row(core, "C101").name == "恢复后"
+    assert core.settings.get("queue.callout_repeat") == 4
+
+
 # -- settings ---------------------------------------------------------------------------------------
 
 
