@@ -52,8 +52,8 @@ from hallapp.domain.kpi_facts import (
     TicketFact,
     WindowFact,
 )
+from hallapp.domain.kpi_period import check_period, rules_from
 from hallapp.domain.kpi_values import DailyLog
-from hallapp.domain.queue_views import BAD_RATING_MAX
 
 MAX_RANGE_DAYS = "supervision.max_range_days"
 
@@ -89,7 +89,7 @@ def report(
     today = today or to_hall_time(datetime.now(UTC)).date()
     with sessions() as s:
         settings = _settings(s)
-        _check_period(first_day, last_day, today, settings[GLOBAL_SCOPE][MAX_RANGE_DAYS])
+        check_period(first_day, last_day, today, settings[GLOBAL_SCOPE][MAX_RANGE_DAYS])
         names = _halls(s, hall_ids)
         facts = facts_by_hall(s, list(names), first_day, last_day)
     halls = tuple(
@@ -405,23 +405,7 @@ def _settings(s: Session) -> dict[str, dict[str, Any]]:
 
 def _rules(settings: dict[str, dict[str, Any]], hall_id: str | None) -> KpiRules:
     scope = HALL_SCOPE_PREFIX + hall_id if hall_id else GLOBAL_SCOPE
-    values = settings.get(scope, settings[GLOBAL_SCOPE])
-    return KpiRules(
-        wait_target_minutes=values["queue.wait_target_minutes"],
-        wait_percentile=values["supervision.wait_percentile"],
-        bad_rating_max=BAD_RATING_MAX,
-        opening_time=values["hall.opening_time"],
-        closing_time=values["hall.closing_time"],
-    )
-
-
-def _check_period(first: date, last: date, today: date, longest: int) -> None:
-    if last < first:
-        raise InvalidInput("last_day", "range_reversed")
-    if last > today:
-        raise InvalidInput("last_day", "future_day", day=last.isoformat(), today=today.isoformat())
-    if (last - first).days + 1 > longest:
-        raise InvalidInput("last_day", "range_too_long", limit=longest)
+    return rules_from(settings.get(scope, settings[GLOBAL_SCOPE]))
 
 
 def day_start(day: date) -> datetime:

@@ -8,14 +8,12 @@ server computes the same from PostgreSQL. Drill-down rows for the ids a figure c
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
 
 from hallapp.domain.errors import InvalidInput
 from hallapp.domain.kpi import daily_log
-from hallapp.domain.kpi_facts import KpiRules
+from hallapp.domain.kpi_period import check_period, rules_from
 from hallapp.domain.kpi_values import DailyLog
 from hallapp.domain.permissions import Permission, require
-from hallapp.domain.queue_views import BAD_RATING_MAX
 from hallapp.domain.records import Actor
 from hallapp.services.context import ServiceBase
 from hallapp.services.daily_log_drill import (
@@ -29,7 +27,7 @@ from hallapp.services.daily_log_drill import (
 from hallapp.services.daily_log_facts import load_facts
 from hallapp.services.settings_service import values_in
 
-__all__ = ["ApplicationLine", "DailyLogService", "PaymentLine", "TicketLine", "rules_from"]
+__all__ = ["ApplicationLine", "DailyLogService", "PaymentLine", "TicketLine"]
 
 
 class DailyLogService(ServiceBase):
@@ -44,13 +42,9 @@ class DailyLogService(ServiceBase):
         """The log of ``first_day`` … ``last_day`` (both included) with a day-by-day series; at most
         ``supervision.max_range_days`` days."""
         require(actor.role, Permission.VIEW_DAILY_LOG)
-        if last_day < first_day:
-            raise InvalidInput("last_day", "range_reversed")
-        self._not_future(last_day, "last_day")
         with self.db.read() as s:
             longest = values_in(s)["supervision.max_range_days"]
-        if (last_day - first_day).days + 1 > longest:
-            raise InvalidInput("last_day", "range_too_long", limit=longest)
+        check_period(first_day, last_day, self.clock.business_date(), longest)
         return self._log(first_day, last_day)
 
     def tickets(self, actor: Actor, ticket_ids: Sequence[str]) -> tuple[TicketLine, ...]:
@@ -80,13 +74,3 @@ class DailyLogService(ServiceBase):
             rules = rules_from(values_in(s))
             facts = load_facts(s, self.device.hall_id, first_day, last_day)
         return daily_log(facts, rules)
-
-
-def rules_from(values: dict[str, Any]) -> KpiRules:
-    return KpiRules(
-        wait_target_minutes=values["queue.wait_target_minutes"],
-        wait_percentile=values["supervision.wait_percentile"],
-        bad_rating_max=BAD_RATING_MAX,
-        opening_time=values["hall.opening_time"],
-        closing_time=values["hall.closing_time"],
-    )

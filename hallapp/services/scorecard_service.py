@@ -17,6 +17,7 @@ from hallapp.domain.enums import Role
 from hallapp.domain.errors import InvalidInput
 from hallapp.domain.kpi import daily_log
 from hallapp.domain.kpi_facts import ClerkFact, DayFacts
+from hallapp.domain.kpi_period import rules_from
 from hallapp.domain.kpi_values import DailyLog
 from hallapp.domain.permissions import Permission, require
 from hallapp.domain.queue_views import BAD_RATING_MAX
@@ -27,7 +28,6 @@ from hallapp.domain.scorecard_rules import scorecard_rules
 from hallapp.domain.scorecard_values import MonthScorecard
 from hallapp.services.context import ServiceBase
 from hallapp.services.daily_log_facts import load_facts
-from hallapp.services.daily_log_service import rules_from
 from hallapp.services.settings_service import values_in
 
 __all__ = ["ScorecardService", "month_bounds", "week_bounds"]

@@ -18,13 +18,13 @@ from hallapp.domain.kpi_facts import (
     TicketEventFact,
     TicketFact,
 )
+from hallapp.domain.kpi_period import rules_from
 from hallapp.domain.scorecard import month_scorecard
 from hallapp.domain.scorecard_problems import ProblemKind, week_problems
 from hallapp.domain.scorecard_rules import scorecard_rules
 from hallapp.domain.scorecard_values import Item
 from hallapp.domain.settings_catalog import CATALOG
 from hallapp.domain.settings_rules import WEIGHT_KEYS, cross_setting_errors
-from hallapp.services.daily_log_service import rules_from
 
 TUE, WED = date(2026, 11, 17), date(2026, 11, 18)
 VALUES = {d.key: d.parse(d.default) for d in CATALOG}
