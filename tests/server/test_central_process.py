@@ -88,7 +88,7 @@ def test_a_device_enrols_and_pushes_to_a_real_server(server, pg_url, capsys) -> 
         auth = {"Authorization": f"Bearer {device['device_token']}"}
         chain = Chain(device_code=device["device_code"])
         chain.payment("3201000001", 12_345)
-        chain.op("ticket.event", "ticket", "t1", {"ticket_id": "t1"})
+        chain.op("knowledge.add", "knowledge_item", "k1", {"item_id": "k1"})  # stored only
         body = {"device_id": device["device_id"], "batch_id": "b1", "protocol_version": 1, "ops": chain.ops}
         for expected in (["suspense", "applied"], ["duplicate", "duplicate"]):  # twice: any worker answers
             pushed = http.post("/v1/sync/push", json=body, headers=auth)
