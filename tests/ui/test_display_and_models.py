@@ -36,3 +36,15 @@ def test_garbage_is_collected_on_the_gui_thread_only(hall_qapp) -> None:  # type
     before = gc.get_count()[0]
     collector.check()
     assert gc.get_count()[0] < before
+
+
+def test_a_long_cell_shows_its_whole_text_on_hover() -> None:
+    from PySide6.QtCore import Qt
+
+    from ui.widgets.record_table_model import TOOLTIP_FROM, Column
+
+    model = RecordTableModel([Column("Note", lambda text: text)])
+    long, short = "营" * (TOOLTIP_FROM + 1), "营" * TOOLTIP_FROM
+    model.set_records([long, short])
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole) == long
+    assert model.data(model.index(1, 0), Qt.ItemDataRole.ToolTipRole) is None

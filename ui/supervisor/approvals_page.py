@@ -6,7 +6,15 @@ from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+)
 
 from hallapp.domain.payments import MAX_NOTE_LENGTH
 from hallapp.domain.records import Actor, Changes
@@ -98,6 +106,8 @@ class ApprovalsPage(WorkspacePage):
         self.busy = False
         self.model = RecordTableModel(approval_columns(), self)
         self.table = RecordTableView(self.model, stretch_column=6)
+        decided = len(approval_columns()) - 1  # reason and decision share the room left, cut short
+        self.table.horizontalHeader().setSectionResizeMode(decided, QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName(self.tr("Approval requests"))
         self.summary = styled("", "muted")
         self.show_decided = QCheckBox(self.tr("&Show decided requests too"))

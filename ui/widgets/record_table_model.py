@@ -11,6 +11,7 @@ RecordRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+TOOLTIP_FROM = 16  # characters: a longer cell shows its whole text on hover
 CENTER = Qt.AlignmentFlag.AlignCenter
 Index = QModelIndex | QPersistentModelIndex
 
@@ -61,6 +62,9 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             return column.text(record)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(column.align)
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text of a cell a narrow column cuts short
+            text = column.text(record)
+            return text if len(text) > TOOLTIP_FROM else None
         if role == RecordRole:
             return record
         if role == SortRole:
