@@ -18,7 +18,6 @@ from hallapp.central.report import report
 from hallapp.central.schema_staff import Operator as CentralOperator
 from hallapp.db.models import Operator, ServiceWindow
 from hallapp.demo.applications import person_new
-from hallapp.demo.build import build_demo_database
 from hallapp.demo.reference import DEMO_PASSWORD
 from hallapp.domain.application_flow import FLOWS, ApplicationKind
 from hallapp.domain.daily_log_json import from_json, to_json
@@ -28,7 +27,6 @@ from hallapp.domain.kpi_values import DailyLog, Figures
 from hallapp.domain.records import WindowDef
 from hallapp.services.clock import FakeClock
 from hallapp.services.hall_core import HallCore
-from hallapp.sync.enrol import enrol
 from hallapp.sync.push import Pusher
 from tests.core.daily_log_activity import busy_day
 from tests.core.test_complaint_service import DRAFT
@@ -36,6 +34,7 @@ from tests.server.test_central_support import (  # noqa: F401 - fixtures
     HALL,
     central_url,
     client,
+    enrolled_demo_pc,
     new_code,
     pg_url,
     sessions,
@@ -70,24 +69,11 @@ def make_pc(tmp_path: Path, client, sessions) -> Iterator[Callable[..., PC]]:  #
 
     def make(hall_id: str, *, central_staff: bool = True) -> PC:
         path = tmp_path / f"pc-{len(opened)}.sqlite"
-        clock = FakeClock(START)
-        build_demo_database(path, 0, clock=clock)
-        tokens: dict[str, str] = {}
-        core = HallCore.open(path, clock=clock)
-        enrol(
-            core.db,
-            client,
-            new_code(sessions, hall_id),
-            hostname=path.stem,
-            client_version="0.5.0",
-            keep_token=tokens.__setitem__,
-        )
-        core.close()
-        core = HallCore.open(path, clock=clock)
+        core, token = enrolled_demo_pc(path, FakeClock(START), client, sessions, hall_id)
         opened.append(core)
         if central_staff:
             _same_operators_on_the_server(core, sessions, hall_id)
-        pc = PC(core, tokens[core.device.device_id], client)
+        pc = PC(core, token, client)
         _windows_saved(pc)
         return pc
 

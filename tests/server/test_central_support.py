@@ -173,3 +173,28 @@ def device_row(sessions: Sessions, device_id: str) -> Device:
         row = s.get(Device, device_id)
         assert row is not None
         return row
+
+
+def enrolled_demo_pc(
+    path: Any, clock: Any, client: TestClient, sessions: Sessions, hall_id: str
+) -> tuple[Any, str]:
+    """A demo PC database (no accounts) at ``path``, enrolled with the server through ``client``, and
+    opened again as the app would after enrolment: (its HallCore, its device token)."""
+    from hallapp.demo.build import build_demo_database
+    from hallapp.services.hall_core import HallCore
+    from hallapp.sync.enrol import enrol as enrol_pc
+
+    build_demo_database(path, 0, clock=clock)
+    tokens: dict[str, str] = {}
+    core = HallCore.open(path, clock=clock)
+    enrol_pc(
+        core.db,
+        client,
+        new_code(sessions, hall_id),
+        hostname=path.stem,
+        client_version="0.5.0",
+        keep_token=tokens.__setitem__,
+    )
+    core.close()
+    core = HallCore.open(path, clock=clock)
+    return core, tokens[core.device.device_id]

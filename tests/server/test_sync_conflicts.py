@@ -23,14 +23,12 @@ from hallapp.central.schema import Payment as CentralPayment
 from hallapp.central.schema_conflicts import CentralApplication, ConflictNotice, CustomerFieldHistory
 from hallapp.db.models import Account, Customer, Outbox
 from hallapp.demo.applications import on_account
-from hallapp.demo.build import build_demo_database
 from hallapp.demo.reference import DEMO_PASSWORD
 from hallapp.domain.application_flow import FLOWS, ApplicationKind, Stage
 from hallapp.domain.errors import InvalidForm
 from hallapp.domain.ids import new_id
 from hallapp.services.clock import FakeClock
 from hallapp.services.hall_core import HallCore
-from hallapp.sync.enrol import enrol
 from hallapp.sync.pull import Puller
 from hallapp.sync.push import Pusher
 from tests.core.accounts_for_tests import pay
@@ -39,6 +37,7 @@ from tests.server.test_central_support import (  # noqa: F401 - fixtures
     HALL,
     central_url,
     client,
+    enrolled_demo_pc,
     new_code,
     pg_url,
     sessions,
@@ -109,22 +108,9 @@ def make_pc(tmp_path: Path, client, sessions, master) -> Iterator[Callable[[str]
 
     def make(hall_id: str, clock: FakeClock | None = None) -> PC:
         path = tmp_path / f"pc-{len(opened)}.sqlite"
-        clock = clock or FakeClock(START)
-        build_demo_database(path, 0, clock=clock)
-        tokens: dict[str, str] = {}
-        core = HallCore.open(path, clock=clock)
-        enrol(
-            core.db,
-            client,
-            new_code(sessions, hall_id),
-            hostname=path.stem,
-            client_version="0.5.0",
-            keep_token=tokens.__setitem__,
-        )
-        core.close()
-        core = HallCore.open(path, clock=clock)
+        core, token = enrolled_demo_pc(path, clock or FakeClock(START), client, sessions, hall_id)
         opened.append(core)
-        pc = PC(core, tokens[core.device.device_id], client, sessions)
+        pc = PC(core, token, client, sessions)
         pc.sync()
         return pc
 
