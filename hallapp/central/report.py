@@ -35,7 +35,7 @@ from hallapp.central.schema_hall_facts import (
 from hallapp.central.schema_staff import GLOBAL_SCOPE, HALL_SCOPE_PREFIX, Operator, Setting
 from hallapp.central.staff import KNOWN
 from hallapp.domain.errors import InvalidInput
-from hallapp.domain.hall_time import HALL_TZ, to_hall_time
+from hallapp.domain.hall_time import day_start, to_hall_time
 from hallapp.domain.kpi import daily_log
 from hallapp.domain.kpi_facts import (
     ApplicationFact,
@@ -406,8 +406,3 @@ def _settings(s: Session) -> dict[str, dict[str, Any]]:
 def _rules(settings: dict[str, dict[str, Any]], hall_id: str | None) -> KpiRules:
     scope = HALL_SCOPE_PREFIX + hall_id if hall_id else GLOBAL_SCOPE
     return rules_from(settings.get(scope, settings[GLOBAL_SCOPE]))
-
-
-def day_start(day: date) -> datetime:
-    """Midnight starting ``day`` in the hall, as an aware moment."""
-    return datetime(day.year, day.month, day.day, tzinfo=HALL_TZ)

@@ -1,7 +1,7 @@
 """Halls keep China Standard Time (UTC+8, no daylight saving) whatever the PC's own time zone says,
 so a business day and a printed time are the same on every PC and on the server."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 HALL_TZ = timezone(timedelta(hours=8), "CST")
 
@@ -18,3 +18,8 @@ def to_hall_time(moment: datetime) -> datetime:
 
 def hall_now() -> datetime:
     return to_hall_time(datetime.now(HALL_TZ))
+
+
+def day_start(day: date) -> datetime:
+    """Midnight starting ``day`` in the hall, as an aware moment."""
+    return datetime(day.year, day.month, day.day, tzinfo=HALL_TZ)

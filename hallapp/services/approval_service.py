@@ -4,14 +4,12 @@ Deciding checks first that the request still applies (its kind says how); one th
 withdrawn, traced, and reported as such instead of being approved or refused.
 """
 
-from datetime import datetime
-
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from hallapp.db.models import Approval, Operator
 from hallapp.domain.errors import ActionRefused, NotFound, PermissionDenied
-from hallapp.domain.hall_time import HALL_TZ, to_hall_time
+from hallapp.domain.hall_time import day_start, to_hall_time
 from hallapp.domain.payments import clean_note
 from hallapp.domain.permissions import Permission, has_permission, require
 from hallapp.domain.records import Actor
@@ -33,7 +31,10 @@ class ApprovalService(ServiceBase):
                 lasting = [k.kind for k in KINDS.values() if not k.same_day_only]
                 stmt = stmt.where(
                     Approval.status == "pending",
-                    or_(Approval.requested_at >= self._day_start(), Approval.kind.in_(lasting)),
+                    or_(
+                        Approval.requested_at >= day_start(self.clock.business_date()),
+                        Approval.kind.in_(lasting),
+                    ),
                 )
             return [row_of(s, a) for a in s.scalars(stmt.limit(QUEUE_LIMIT))]
 
@@ -51,7 +52,10 @@ class ApprovalService(ServiceBase):
                 .where(
                     Approval.requested_by == actor.operator_id,
                     Approval.kind.in_(asks),
-                    or_(Approval.requested_at >= self._day_start(), Approval.status == "pending"),
+                    or_(
+                        Approval.requested_at >= day_start(self.clock.business_date()),
+                        Approval.status == "pending",
+                    ),
                 )
                 .order_by(Approval.requested_at.desc())
                 .limit(MINE_LIMIT)
@@ -82,11 +86,6 @@ class ApprovalService(ServiceBase):
             close(s, approval, actor, now, "approved" if approve else "refused", note, subject.reference)
             kind.on_decide(s, approval, actor, now)
             return Decision(approval_id, approval.kind, approval.status, subject.reference)
-
-    def _day_start(self) -> datetime:
-        """Midnight of today's business day in the hall, as a UTC moment."""
-        day = self.clock.business_date()
-        return datetime(day.year, day.month, day.day, tzinfo=HALL_TZ)
 
 
 def row_of(s: Session, a: Approval) -> ApprovalRow:

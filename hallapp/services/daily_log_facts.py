@@ -24,7 +24,7 @@ from hallapp.db.models import (
     Ticket,
     TicketEvent,
 )
-from hallapp.domain.hall_time import HALL_TZ, to_hall_time
+from hallapp.domain.hall_time import day_start, to_hall_time
 from hallapp.domain.kpi_facts import (
     ApplicationFact,
     ClerkFact,
@@ -286,8 +286,3 @@ def _utc(stored: str | datetime) -> datetime:
     column type's own conversion, and a busy day has tens of thousands of ticket events)."""
     moment = stored if isinstance(stored, datetime) else datetime.fromisoformat(stored)
     return moment.replace(tzinfo=UTC)
-
-
-def day_start(day: date) -> datetime:
-    """Midnight starting ``day`` in the hall, as an aware moment."""
-    return datetime(day.year, day.month, day.day, tzinfo=HALL_TZ)

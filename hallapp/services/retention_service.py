@@ -6,7 +6,7 @@ oldest stretch of the chain, leaving a checkpoint the verifier starts from (docs
 Supervisors and admins may look; only admins may delete."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, func, select
@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from hallapp.db.models import AuditEvent
 from hallapp.db.schema_sync import AuditCheckpoint
 from hallapp.domain.errors import ActionRefused, InvalidInput
-from hallapp.domain.hall_time import HALL_TZ, to_hall_time
+from hallapp.domain.hall_time import day_start, to_hall_time
 from hallapp.domain.permissions import Permission, require
 from hallapp.domain.records import Actor
 from hallapp.services import audit
@@ -92,7 +92,7 @@ class RetentionService(ServiceBase):
     def _preview(self, s: Session, key: str, settings: dict[str, Any]) -> ClassPreview:
         cut_off = self._cut_off(settings, key)
         if key == AUDIT:
-            due = AuditEvent.at < _day_start(cut_off)
+            due = AuditEvent.at < day_start(cut_off)
             past, oldest = s.execute(select(func.count(), func.min(AuditEvent.at)).where(due)).one()
             label, deletable = AUDIT_LABEL, _audit_through(s, cut_off)[1]
             oldest = to_hall_time(oldest).date() if oldest else None
@@ -115,10 +115,6 @@ def _setting(key: str) -> str:
     return AUDIT_SETTING if key == AUDIT else BY_KEY[key].setting
 
 
-def _day_start(day: date) -> datetime:
-    return datetime.combine(day, time(0), HALL_TZ)
-
-
 def _purge_part(s: Session, part: Part, cut_off: date) -> int:
     ids = list(s.scalars(select(part.id_col).where(part.purgeable(cut_off))))
     for start in range(0, len(ids), CHUNK):
@@ -137,7 +133,7 @@ def _audit_through(s: Session, cut_off: date) -> tuple[int, int]:
     stop = s.scalar(
         select(func.min(AuditEvent.seq)).where(
             AuditEvent.seq > after,
-            (AuditEvent.at >= _day_start(cut_off)) | AuditEvent.event_id.in_(unconfirmed("audit_event")),
+            (AuditEvent.at >= day_start(cut_off)) | AuditEvent.event_id.in_(unconfirmed("audit_event")),
         )
     )
     through = stop - 1 if stop is not None else s.scalar(select(func.max(AuditEvent.seq))) or after
