@@ -59,11 +59,9 @@ class _Row:
             self.editor.setText(shown(self.definition, value))
 
     def set_server_owned(self, owned: bool) -> None:
-        if isinstance(self.editor, QCheckBox):
-            self.editor.setEnabled(not owned)
-        else:
+        if isinstance(self.editor, QLineEdit):
             self.editor.setReadOnly(owned)
-        self.editor.setFocusPolicy(Qt.FocusPolicy.NoFocus if owned else Qt.FocusPolicy.StrongFocus)
+        self.editor.setEnabled(not owned)  # greyed: plainly not for typing in
 
     def changed(self) -> bool:
         if isinstance(self.editor, QCheckBox):
