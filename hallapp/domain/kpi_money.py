@@ -87,7 +87,7 @@ def applications(
         due=tuple(
             a.application_id
             for a in apps
-            if accepted_here(a) and within(a.due_on) and (a.closed_on is None or a.closed_on >= first_day)
+            if accepted_here(a) and within(a.due_on) and (a.closed_on is None or a.closed_on >= a.due_on)
         ),
         overdue=tuple(
             a.application_id

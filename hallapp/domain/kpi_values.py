@@ -144,7 +144,7 @@ class CashUp:
 class Applications:
     accepted: Ids
     completed: Ids  # archived in the period
-    due: Ids  # committed date in the period, not closed before it
+    due: Ids  # committed date in the period, not closed before that date
     overdue: Ids  # committed date passed and still open at the end of the period
     completed_same_day: Ids  # accepted and archived on the same day in the period
 
@@ -191,11 +191,16 @@ class SeriesPoint:
     issued: int
     queue_max: int  # most customers waiting in a line at once
     called: int  # calls out of a line, no-shows included
-    wait_mean_s: float | None  # of the customers called in the hour who came
+    waited: int  # of those called, the customers who came
+    wait_total_s: int  # their waits
     wait_max_s: int | None
     served_by_window: tuple[tuple[int, int], ...]  # (window_no, customers finished)
     collected_fen: int  # net of reversals
     payments: int
+
+    @property
+    def wait_mean_s(self) -> float | None:
+        return self.wait_total_s / self.waited if self.waited else None
 
 
 @dataclass(frozen=True)
