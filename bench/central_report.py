@@ -1,22 +1,25 @@
 """The central report (issue 7) over a month of a supply company's halls, on PostgreSQL.
 
 ``central_month_100_halls_s``: ``hallapp.central.report.report`` for November 2026 across every
-hall (each hall's daily log plus the company's total, the PC's KPI code over facts read from the
-central tables), on a fresh central database holding, per hall and day, ``TICKETS`` tickets with
+hall, once the month is closed and its hall-days kept (each hall's figures merged from its kept
+days, and the company's), on a fresh central database holding, per hall and day, ``TICKETS`` tickets with
 their events (issued, called, started, finished, rated; one in twenty a no-show; four in five
 rated), ``PAYMENTS`` payments (one in a hundred reversed), three closed shifts, the queue's
 opening and closing and a pause, five applications, a complaint and a consultation. The rows are
 written with set-based ``INSERT … SELECT generate_series`` (the op handlers would take hours).
 
-The baseline in the same run: the bare SELECTs of the same ticket-event and payment rows (psycopg,
-fetched, nothing built). ``central_report_load_s`` is ``facts_by_hall`` alone (rows to fact
-records), so the rest of the report is the KPI code; ``central_report_cpu_s`` the report's CPU time
-in this process (the machine may be shared).
+Also measured: ``central_summarize_month_s``, keeping the month's 3,000 hall-days once
+(``summarize_pending``, what cron does a day at a time after midnight: a thirtieth of it per night);
+``central_today_100_halls_s``, the report of the last day while it is still today (computed from
+the facts, never kept); ``central_month_cold_s``, the month's report after its kept days were
+dropped. The baseline in the same run: the bare SELECTs of the month's ticket-event and payment
+rows (psycopg, fetched, nothing built); ``central_report_cpu_s`` is the warm report's CPU time in
+this process (the machine may be shared).
 """
 
 import tempfile
 import time
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from bench.common import Report, Target, median, progress, ratio
@@ -167,10 +170,16 @@ def _counts(central) -> str:  # type: ignore[no-untyped-def]
 
 
 def _measure(report: Report, central, size: dict[str, int]) -> None:  # type: ignore[no-untyped-def]
-    from hallapp.central.report import facts_by_hall
     from hallapp.central.report import report as central_report
+    from hallapp.central.report import summarize_pending
 
-    timed, cpu, loads, bare = [], [], [], []
+    closed = LAST + timedelta(days=1)
+    progress("central_report: keeping the month's hall-days")
+    started = time.perf_counter()
+    kept = summarize_pending(central.sessions, today=closed, days=DAYS)
+    report.figure("central_summarize_month_s", time.perf_counter() - started, "s")
+    assert kept == size["halls"] * DAYS, kept
+    timed, cpu, bare = [], [], []
     result = None
     for run in range(size["runs"]):
         progress(f"central_report: run {run + 1} of {size['runs']}")
@@ -179,20 +188,23 @@ def _measure(report: Report, central, size: dict[str, int]) -> None:  # type: ig
             for sql in BASELINE_SQL:
                 conn.execute(sql, {"first": FIRST, "last": LAST}).fetchall()
         bare.append(time.perf_counter() - started)
-        started = time.perf_counter()
-        with central.sessions() as s:
-            halls = [f"H{h:04d}" for h in range(1, size["halls"] + 1)]
-            facts_by_hall(s, halls, FIRST, LAST)
-        loads.append(time.perf_counter() - started)
         started, started_cpu = time.perf_counter(), time.thread_time()
-        result = central_report(central.sessions, FIRST, LAST, today=LAST)
+        result = central_report(central.sessions, FIRST, LAST, today=closed)
         timed.append(time.perf_counter() - started)
         cpu.append(time.thread_time() - started_cpu)
     assert result is not None and len(result.halls) == size["halls"]
-    served = len(result.total.hall.tickets.served)
-    report.comment(f"central_report: the month's total: {served:,} customers served")
+    report.comment(f"central_report: the month's total: {result.total.served:,} customers served")
     report.figure("central_month_100_halls_s", median(timed), "s", None if size is QUICK else MONTH)
     report.figure("central_report_cpu_s", median(cpu), "s")  # this process only (not PostgreSQL's)
-    report.figure("central_report_load_s", median(loads), "s")
     report.figure("central_report_bare_query_s", median(bare), "s")
     report.figure("central_report_ratio", ratio(median(timed), median(bare)), "ratio")
+    started = time.perf_counter()
+    central_report(central.sessions, LAST, LAST, today=LAST)
+    report.figure("central_today_100_halls_s", time.perf_counter() - started, "s")
+    with central.connect() as conn:
+        conn.execute("DELETE FROM hall_day_summary")
+        conn.commit()
+    started = time.perf_counter()
+    cold = central_report(central.sessions, FIRST, LAST, today=closed)
+    report.figure("central_month_cold_s", time.perf_counter() - started, "s")
+    assert cold == result

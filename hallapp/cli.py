@@ -119,6 +119,10 @@ def _add_central(sub: argparse._SubParsersAction) -> None:
     summary.add_argument("--to", dest="last_day", type=date.fromisoformat, required=True, help="YYYY-MM-DD")
     summary.add_argument("--hall", action="append", help="this hall only (may be repeated)")
     summary.add_argument("--xlsx", type=Path, help="also write the table to this Excel file")
+    pending = actions.add_parser(
+        "summarize", parents=[common], help="keep the closed days' report figures (cron, after midnight)"
+    )
+    pending.add_argument("--days", type=int, default=None, help="how far back (default: the longest report)")
     central.set_defaults(handler=_cmd_central)
     enrol = sub.add_parser("enrol", help="enrol this PC with the central server (one-time code)")
     enrol.add_argument("--db", type=Path, help="this PC's database (default: the user data folder)")
@@ -259,7 +263,7 @@ def _build(path: Path, accounts: int, *, seed: int) -> None:
         )
 
     print(f"正在生成演示数据：{path}")
-    build_demo_database(path, accounts, seed=seed, progress=progress)
+    build_demo_database(path, accounts, seed=seed, progress=progress, morning=True)
     print(f"\n完成，用时 {time.perf_counter() - started:.1f} s")
 
 
@@ -642,6 +646,18 @@ def _central_report(args: argparse.Namespace, url: str) -> int:
     return 0
 
 
+def _central_summarize(args: argparse.Namespace, url: str) -> int:
+    from hallapp.central.report import summarize_pending
+
+    if args.days is not None and not 1 <= args.days <= 3660:
+        print("--days 须在 1 到 3660 之间。", file=sys.stderr)
+        return 2
+    with _central_sessions(url) as sessions:
+        count = summarize_pending(sessions, days=args.days)
+    print(f"已汇总 {count} 个营业厅日。")
+    return 0
+
+
 CENTRAL_ACTIONS: dict[str, Callable[[argparse.Namespace, str], int]] = {
     "init-db": _central_init_db,
     "add-hall": _central_add_hall,
@@ -655,6 +671,7 @@ CENTRAL_ACTIONS: dict[str, Callable[[argparse.Namespace, str], int]] = {
     "list-operators": _central_list_operators,
     "refresh-verifiers": _central_refresh_verifiers,
     "compact-feed": _central_compact_feed,
+    "summarize": _central_summarize,
     "after-restore": _central_after_restore,
     "set-setting": _central_set_setting,
     "clear-setting": _central_set_setting,

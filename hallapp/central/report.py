@@ -1,76 +1,51 @@
-"""The supervisor's report on the central server (issue 7): the same daily counter log as a hall PC
-shows, for any of the company's halls and for the company, from PostgreSQL.
+"""The supervisor's report on the central server (issue 7): the daily counter log of any of the
+company's halls and of the company, from PostgreSQL, with the PC's KPI code.
 
-``hall_facts`` loads one hall's ``domain.kpi_facts`` records from the central tables
-(``schema_hall_facts``, ``payment``, the stored reprint audit ops); ``report`` computes each hall's
-``DailyLog`` with ``domain.kpi.daily_log`` (the PC's code) and the hall's effective settings, and a
-company total: the same function over the union of all the halls' facts, with the global settings.
-The total has no per-window part (window numbers are per hall); its clerks are the company's.
+``report`` gives each hall's figures over a period and the company's, merged from the kept hall-day
+summaries (``day_summaries``; ``domain.kpi_summary``): counts, sums, money, waits with their exact
+percentile, and the series. ``hall_log`` gives one hall's whole ``DailyLog`` (windows, clerks and
+the ids behind every figure) from its facts (``report_facts``), as the hall's own PC shows it.
 """
 
-import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from itertools import groupby
 from typing import Any
 
-from sqlalchemy import String, and_, any_, bindparam, or_, select, text
-from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from hallapp.central.day_summaries import Key, compute, day_summaries, keep, marks, pending
 from hallapp.central.db import Sessions
-from hallapp.central.schema import AppliedOp, Device, Hall, Payment
-from hallapp.central.schema_hall_facts import (
-    REPRINT_OPS,
-    ApplicationFactRow,
-    ComplaintRow,
-    ConsultationRow,
-    QueueLogRow,
-    ShiftRow,
-    TicketEventRow,
-    WindowRow,
-)
-from hallapp.central.schema_staff import GLOBAL_SCOPE, HALL_SCOPE_PREFIX, Operator, Setting
+from hallapp.central.report_facts import facts_by_hall
+from hallapp.central.schema import Hall
+from hallapp.central.schema_staff import GLOBAL_SCOPE, HALL_SCOPE_PREFIX, Setting
 from hallapp.central.staff import KNOWN
 from hallapp.domain.errors import InvalidInput
-from hallapp.domain.hall_time import day_start, to_hall_time
+from hallapp.domain.hall_time import to_hall_time
 from hallapp.domain.kpi import daily_log
-from hallapp.domain.kpi_facts import (
-    ApplicationFact,
-    ClerkFact,
-    ComplaintFact,
-    ConsultationFact,
-    DayFacts,
-    KpiRules,
-    PaymentFact,
-    QueueLogFact,
-    ReprintFact,
-    ShiftFact,
-    TicketEventFact,
-    TicketFact,
-    WindowFact,
-)
+from hallapp.domain.kpi_facts import DayFacts, KpiRules
 from hallapp.domain.kpi_period import check_period, rules_from
+from hallapp.domain.kpi_summary import Summary, merge, summarize
 from hallapp.domain.kpi_values import DailyLog
 
 MAX_RANGE_DAYS = "supervision.max_range_days"
 
 
 @dataclass(frozen=True)
-class HallLog:
+class HallSummary:
     hall_id: str
     name: str
-    log: DailyLog
+    summary: Summary
 
 
 @dataclass(frozen=True)
 class CentralReport:
     first_day: date
     last_day: date
-    halls: tuple[HallLog, ...]  # in hall id order
-    total: DailyLog  # every hall's facts as one: the company's figures
+    halls: tuple[HallSummary, ...]  # in hall id order
+    total: Summary  # the halls' figures added up: the company's
 
 
 def report(
@@ -81,302 +56,68 @@ def report(
     *,
     today: date | None = None,
 ) -> CentralReport:
-    """Each hall's log of ``first_day`` … ``last_day`` and the company's (all halls, or ``hall_ids``).
+    """Each hall's figures of ``first_day`` … ``last_day`` and the company's (all halls, or ``hall_ids``).
 
     Refused as the PC refuses a range: ``range_reversed``, ``future_day`` (after ``today``, the
     hall date now by default), ``range_too_long`` (``supervision.max_range_days``, global value);
     and ``unknown_hall``."""
-    today = today or to_hall_time(datetime.now(UTC)).date()
+    today = today or _today()
     with sessions() as s:
         settings = _settings(s)
         check_period(first_day, last_day, today, settings[GLOBAL_SCOPE][MAX_RANGE_DAYS])
         names = _halls(s, hall_ids)
-        facts = facts_by_hall(s, list(names), first_day, last_day)
+        rules = {hall: _rules(settings, hall) for hall in names}
+        days = day_summaries(s, rules, first_day, last_day, today)
+        s.commit()
     halls = tuple(
-        HallLog(hall_id, name, daily_log(facts[hall_id], _rules(settings, hall_id)))
-        for hall_id, name in names.items()
+        HallSummary(hall, name, merge(days[hall], rules[hall].wait_percentile))
+        for hall, name in names.items()
     )
-    total = daily_log(_merged(first_day, last_day, facts.values()), _rules(settings, None))
-    return CentralReport(first_day, last_day, halls, replace(total, windows=()))
+    company = _rules(settings, None)
+    if halls:
+        total = merge([h.summary for h in halls], company.wait_percentile)
+    else:
+        nothing = DayFacts(first_day, last_day)
+        total = summarize(daily_log(nothing, company), nothing)
+    return CentralReport(first_day, last_day, halls, total)
 
 
-def hall_facts(s: Session, hall_id: str, first_day: date, last_day: date) -> DayFacts:
-    return facts_by_hall(s, [hall_id], first_day, last_day)[hall_id]
+def hall_log(
+    sessions: Sessions, hall_id: str, first_day: date, last_day: date, *, today: date | None = None
+) -> DailyLog:
+    """One hall's whole daily log of the period (windows, clerks, the ids behind every figure),
+    refused as ``report`` refuses."""
+    today = today or _today()
+    with sessions() as s:
+        settings = _settings(s)
+        check_period(first_day, last_day, today, settings[GLOBAL_SCOPE][MAX_RANGE_DAYS])
+        _halls(s, [hall_id])
+        facts = facts_by_hall(s, [hall_id], first_day, last_day)[hall_id]
+    return daily_log(facts, _rules(settings, hall_id))
 
 
-def facts_by_hall(s: Session, hall_ids: list[str], first: date, last: date) -> dict[str, DayFacts]:
-    """The facts of every hall in ``hall_ids``, each table read once for all of them."""
-    staff = dict(s.execute(select(Operator.operator_id, Operator.staff_no)).all())
-    parts: dict[str, dict[str, list[Any]]] = {h: defaultdict(list) for h in hall_ids}
-    loaders = (
-        ("tickets", _tickets(s, hall_ids, first, last)),
-        ("queue_log", _queue_log(s, staff, hall_ids, first, last)),
-        ("payments", _payments(s, staff, hall_ids, first, last)),
-        ("reprints", _reprints(s, hall_ids, first, last)),
-        ("shifts", _shifts(s, staff, hall_ids, first, last)),
-        ("applications", _applications(s, staff, hall_ids, first, last)),
-        ("complaints", _complaints(s, staff, hall_ids, first, last)),
-        ("consultations", _consultations(s, staff, hall_ids, first, last)),
-        ("clerks", _clerks(s, hall_ids)),
-        ("windows", _windows(s, hall_ids)),
-    )
-    for name, rows in loaders:
-        for hall_id, fact in rows:
-            parts[hall_id][name].append(fact)
-    return {
-        h: DayFacts(first, last, **{name: tuple(parts[h][name]) for name, _ in loaders}) for h in hall_ids
-    }
+def summarize_pending(sessions: Sessions, *, today: date | None = None, days: int | None = None) -> int:
+    """Keep every closed day of the last ``days`` (``supervision.max_range_days`` by default) that
+    is not kept fresh, a day at a time; the number of hall-days computed. For cron after midnight."""
+    today = today or _today()
+    with sessions() as s:
+        settings = _settings(s)
+        rules = {hall: _rules(settings, hall) for hall in _halls(s, None)}
+        back = days if days is not None else settings[GLOBAL_SCOPE][MAX_RANGE_DAYS]
+        keys = pending(s, rules, today - timedelta(days=back), today)
+    by_day: dict[date, list[Key]] = defaultdict(list)
+    for key in keys:
+        by_day[key[1]].append(key)
+    for day_keys in by_day.values():
+        with sessions() as s:
+            seen = marks(s, day_keys)
+            keep(s, compute(s, day_keys, rules), rules, seen)
+            s.commit()
+    return len(keys)
 
 
-def _merged(first: date, last: date, halls: Iterable[DayFacts]) -> DayFacts:
-    names = ("tickets", "queue_log", "payments", "reprints", "shifts", "applications")
-    names += ("complaints", "consultations", "clerks")
-    every = list(halls)
-    return DayFacts(first, last, **{n: tuple(f for h in every for f in getattr(h, n)) for n in names})
-
-
-def _in(column: Any, values: list[str], name: str) -> Any:
-    return column == any_(bindparam(name, values, type_=ARRAY(String)))
-
-
-def _tickets(s: Session, halls: list[str], first: date, last: date) -> list[tuple[str, TicketFact]]:
-    t = TicketEventRow
-    rows = (
-        s.connection()
-        .execute(
-            select(
-                t.hall_id,
-                t.ticket_id,
-                t.business_date,
-                t.business_type,
-                t.display_no,
-                t.kind,
-                t.at,
-                t.window_no,
-                t.staff_no,
-                t.rating,
-                t.rating_reason,
-            )
-            .where(_in(t.hall_id, halls, "ticket_halls"), t.business_date.between(first, last))
-            .order_by(t.ticket_id, t.seq)
-        )
-        .all()
-    )  # fetched at once: row by row costs psycopg more than building the facts
-    made = []
-    for ticket_id, group in groupby(rows, key=lambda row: row[1]):
-        events = list(group)
-        hall_id, _, day, kind, display_no = events[0][:5]
-        issued_at, rating, reason = events[0][6], None, None
-        for row in events:
-            if row[5] == "issued":
-                issued_at = row[6]
-            elif row[5] == "rated":
-                rating, reason = row[9], row[10]
-        facts = tuple(TicketEventFact(row[5], row[6], row[7], row[8]) for row in events)
-        made.append((hall_id, TicketFact(ticket_id, display_no, day, kind, issued_at, facts, rating, reason)))
-    made.sort(key=lambda item: (item[1].issued_at, item[1].ticket_id))  # the PC's order
-    return made
-
-
-def _queue_log(
-    s: Session, staff: dict[str, str], halls: list[str], first: date, last: date
-) -> list[tuple[str, QueueLogFact]]:
-    q = QueueLogRow
-    rows = s.execute(
-        select(q.hall_id, q.event_id, q.business_date, q.kind, q.at, q.window_no, q.operator_id)
-        .where(_in(q.hall_id, halls, "queue_halls"), q.business_date.between(first, last))
-        .order_by(q.at, q.event_id)
-    )
-    return [
-        (hall, QueueLogFact(event, day, kind, at, window, _staff(staff, op)))
-        for hall, event, day, kind, at, window, op in rows
-    ]
-
-
-def _payments(
-    s: Session, staff: dict[str, str], halls: list[str], first: date, last: date
-) -> list[tuple[str, PaymentFact]]:
-    original, reversal = aliased(Payment), aliased(Payment)
-    rows = (
-        s.connection()
-        .execute(
-            select(
-                Device.hall_id,
-                Payment.payment_id,
-                Payment.receipt_no,
-                Payment.business_date,
-                Payment.device_time,  # the PC's paid_at: the op was written at the payment
-                Payment.method,
-                Payment.amount_fen,
-                Payment.operator_id,
-                Payment.reverses_payment_id,
-                original.business_date,
-                reversal.payment_id,
-            )
-            .join(Device, Device.device_id == Payment.device_id)
-            .outerjoin(original, original.payment_id == Payment.reverses_payment_id)
-            .outerjoin(reversal, reversal.reverses_payment_id == Payment.payment_id)
-            .where(_in(Device.hall_id, halls, "payment_halls"), Payment.business_date.between(first, last))
-            .order_by(Payment.device_time, Payment.receipt_no)
-        )
-        .all()
-    )
-    return [
-        (hall, PaymentFact(pid, no, day, at, method, amount, staff.get(op, op), rev, rev_day, rev_by))
-        for hall, pid, no, day, at, method, amount, op, rev, rev_day, rev_by in rows
-    ]
-
-
-def _reprints(s: Session, halls: list[str], first: date, last: date) -> list[tuple[str, ReprintFact]]:
-    """``receipt.reprint`` audit events (the PC does not send its ``receipt_print`` rows): the
-    event's id stands for the print's."""
-    rows = s.execute(
-        select(Device.hall_id, AppliedOp.payload)
-        .join(Device, Device.device_id == AppliedOp.device_id)
-        .where(
-            text(REPRINT_OPS),
-            _in(Device.hall_id, halls, "reprint_halls"),
-            AppliedOp.device_time >= day_start(first),
-            AppliedOp.device_time < day_start(last + timedelta(days=1)),
-        )
-        .order_by(AppliedOp.device_time)
-    ).all()
-    events = [(hall, json.loads(payload)) for hall, payload in rows]
-    receipts = [str(e.get("target") or "") for _, e in events]
-    paid = dict(
-        s.execute(
-            select(Payment.receipt_no, Payment.payment_id).where(
-                _in(Payment.receipt_no, receipts, "receipts")
-            )
-        ).all()
-    )
-    return [
-        (
-            hall,
-            ReprintFact(
-                str(e.get("event_id", "")),
-                paid.get(receipt, ""),
-                datetime.fromisoformat(e["at"]),
-                str(e.get("staff_no") or ""),
-            ),
-        )
-        for (hall, e), receipt in zip(events, receipts, strict=True)
-        if isinstance(e.get("at"), str)
-    ]
-
-
-def _shifts(
-    s: Session, staff: dict[str, str], halls: list[str], first: date, last: date
-) -> list[tuple[str, ShiftFact]]:
-    r = ShiftRow
-    rows = s.execute(
-        select(
-            r.hall_id,
-            r.shift_id,
-            r.operator_id,
-            r.business_date,
-            r.closed_at,
-            r.expected_cash_fen,
-            r.counted_cash_fen,
-            r.difference_reason,
-        )
-        .where(_in(r.hall_id, halls, "shift_halls"), r.business_date.between(first, last))
-        .order_by(r.opened_at, r.shift_id)
-    )
-    return [
-        (hall, ShiftFact(sid, _staff(staff, op), day, closed, expected, counted, reason))
-        for hall, sid, op, day, closed, expected, counted, reason in rows
-    ]
-
-
-def _applications(
-    s: Session, staff: dict[str, str], halls: list[str], first: date, last: date
-) -> list[tuple[str, ApplicationFact]]:
-    """Accepted, closed or due in the period, or still open past their date at its end (the PC's)."""
-    a = ApplicationFactRow
-    relevant = or_(
-        a.accepted_on.between(first, last),
-        a.closed_on.between(first, last),
-        a.due_on.between(first, last),
-        and_(a.due_on < last, a.accepted_on <= last, or_(a.closed_on.is_(None), a.closed_on > last)),
-    )
-    rows = s.execute(
-        select(
-            a.hall_id,
-            a.application_id,
-            a.application_no,
-            a.kind,
-            a.status,
-            a.accepted_on,
-            a.accepted_by,
-            a.due_on,
-            a.closed_on,
-            a.completed_by,
-        )
-        .where(_in(a.hall_id, halls, "application_halls"), relevant)
-        .order_by(a.application_no)
-    )
-    return [
-        (
-            hall,
-            ApplicationFact(
-                app_id, no, kind, status, accepted, _staff(staff, by), due, closed, staff.get(done, done)
-            ),
-        )
-        for hall, app_id, no, kind, status, accepted, by, due, closed, done in rows
-    ]
-
-
-def _complaints(
-    s: Session, staff: dict[str, str], halls: list[str], first: date, last: date
-) -> list[tuple[str, ComplaintFact]]:
-    c = ComplaintRow
-    rows = s.execute(
-        select(c.hall_id, c.complaint_id, c.complaint_no, c.business_date, c.operator_id, c.cause)
-        .where(_in(c.hall_id, halls, "complaint_halls"), c.business_date.between(first, last))
-        .order_by(c.received_at, c.complaint_id)
-    )
-    return [
-        (hall, ComplaintFact(cid, no, day, _staff(staff, op), cause))
-        for hall, cid, no, day, op, cause in rows
-    ]
-
-
-def _consultations(
-    s: Session, staff: dict[str, str], halls: list[str], first: date, last: date
-) -> list[tuple[str, ConsultationFact]]:
-    c = ConsultationRow
-    rows = s.execute(
-        select(c.hall_id, c.consultation_id, c.consultation_no, c.business_date, c.operator_id, c.answered)
-        .where(_in(c.hall_id, halls, "consultation_halls"), c.business_date.between(first, last))
-        .order_by(c.created_at, c.consultation_id)
-    )
-    return [
-        (hall, ConsultationFact(cid, no, day, _staff(staff, op), bool(answered)))
-        for hall, cid, no, day, op, answered in rows
-    ]
-
-
-def _clerks(s: Session, halls: list[str]) -> list[tuple[str, ClerkFact]]:
-    rows = s.execute(
-        select(Operator.hall_id, Operator.staff_no, Operator.name, Operator.active).where(
-            _in(Operator.hall_id, halls, "clerk_halls")
-        )
-    )
-    return [(hall, ClerkFact(staff_no, name, bool(active))) for hall, staff_no, name, active in rows]
-
-
-def _windows(s: Session, halls: list[str]) -> list[tuple[str, WindowFact]]:
-    rows = s.execute(
-        select(WindowRow.hall_id, WindowRow.number, WindowRow.name)
-        .where(_in(WindowRow.hall_id, halls, "window_halls"))
-        .order_by(WindowRow.number)
-    )
-    return [(hall, WindowFact(number, name)) for hall, number, name in rows]
-
-
-def _staff(staff: dict[str, str], operator_id: str | None) -> str:
-    return staff.get(operator_id, operator_id) if operator_id else ""
+def _today() -> date:
+    return to_hall_time(datetime.now(UTC)).date()
 
 
 def _halls(s: Session, hall_ids: Sequence[str] | None) -> dict[str, str]:

@@ -1,7 +1,13 @@
-"""``GET /v1/admin/report``: the central report (``report``) for an administrator's token, as JSON:
-per hall its ``DailyLog`` and the company's total, each as ``domain.daily_log_json.to_json`` gives
-it (``from_json`` reads it back into the PC's own values, for the app's 中心服务器 page)."""
+"""The central report for an administrator's token, as JSON (``domain.daily_log_json``; ``read``
+gives back the PC's own values, for the app's 中心服务器 page):
 
+- ``GET /v1/admin/report``: per hall its ``kpi_summary.Summary`` of the period and the company's,
+  each with its ``series``;
+- ``GET /v1/admin/report/hall/{hall_id}``: one hall's whole ``DailyLog`` of the period (windows,
+  clerks, the ids behind each figure)."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from typing import Annotated, Any
 
@@ -11,9 +17,10 @@ from pydantic import BaseModel, StringConstraints
 from hallapp.central.bodies import Answer
 from hallapp.central.db import Sessions
 from hallapp.central.errors import Refusal
-from hallapp.central.report import report
+from hallapp.central.report import hall_log, report
 from hallapp.domain.daily_log_json import to_json
 from hallapp.domain.errors import InvalidInput
+from hallapp.domain.kpi_summary import Summary
 
 MAX_HALLS = 1000
 
@@ -21,14 +28,19 @@ MAX_HALLS = 1000
 class ReportHall(BaseModel):
     hall_id: str
     name: str
-    log: dict[str, Any]  # a DailyLog (domain.daily_log_json)
+    summary: dict[str, Any]  # a kpi_summary.Summary (domain.daily_log_json), with "series"
 
 
 class ReportAnswer(Answer):
     first_day: str
     last_day: str
     halls: list[ReportHall]
-    total: dict[str, Any]  # a DailyLog over every hall's records; no per-window part
+    total: dict[str, Any]  # the halls' summaries merged: the company's
+
+
+class HallLogAnswer(Answer):
+    hall_id: str
+    log: dict[str, Any]  # a kpi_values.DailyLog (domain.daily_log_json)
 
 
 def register_report_route(app: FastAPI, sessions: Sessions, admin: Any) -> None:
@@ -46,14 +58,38 @@ def register_report_route(app: FastAPI, sessions: Sessions, admin: Any) -> None:
         """Each hall's daily log of ``from`` … ``to`` (both included; all halls, or each ``hall``
         given) and the company's. 400 ``range_reversed``, ``future_day`` or ``range_too_long``
         (``supervision.max_range_days``); 404 ``unknown_hall``."""
-        try:
+        with _refusals():
             result = report(sessions, first_day, last_day, hall)
-        except InvalidInput as exc:
-            details = {k: v for k, v in exc.params.items() if k != "reason"}
-            raise Refusal(404 if exc.reason == "unknown_hall" else 400, exc.reason, **details) from None
         return {
             "first_day": result.first_day.isoformat(),
             "last_day": result.last_day.isoformat(),
-            "halls": [{"hall_id": h.hall_id, "name": h.name, "log": to_json(h.log)} for h in result.halls],
-            "total": to_json(result.total),
+            "halls": [
+                {"hall_id": h.hall_id, "name": h.name, "summary": _summary(h.summary)} for h in result.halls
+            ],
+            "total": _summary(result.total),
         }
+
+    @app.get("/v1/admin/report/hall/{hall_id}", **documented(HallLogAnswer, 400, 404))
+    def central_hall_log(
+        hall_id: HallQuery,
+        first_day: Annotated[date, Query(alias="from")],
+        last_day: Annotated[date, Query(alias="to")],
+        who: str = admin,
+    ) -> dict[str, Any]:
+        """One hall's whole daily log of ``from`` … ``to``; refused as ``/v1/admin/report`` is."""
+        with _refusals():
+            log = hall_log(sessions, hall_id, first_day, last_day)
+        return {"hall_id": hall_id, "log": to_json(log)}
+
+
+def _summary(summary: Summary) -> dict[str, Any]:
+    return to_json(summary) | {"series": to_json(summary.series())}
+
+
+@contextmanager
+def _refusals() -> Iterator[None]:
+    try:
+        yield
+    except InvalidInput as exc:
+        details = {k: v for k, v in exc.params.items() if k != "reason"}
+        raise Refusal(404 if exc.reason == "unknown_hall" else 400, exc.reason, **details) from None

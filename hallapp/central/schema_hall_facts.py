@@ -9,7 +9,20 @@ PC's loader does. Payments are the ``payment`` table; reprints are read from the
 
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Boolean, Date, Index, Integer, SmallInteger, String, Text, text
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    Identity,
+    Index,
+    Integer,
+    SmallInteger,
+    String,
+    Text,
+    func,
+    text,
+)
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
 from hallapp.central.schema import AppliedOp, CentralBase, Id, Payment, Timestamp
@@ -131,3 +144,28 @@ class ApplicationFactRow(CentralBase):
     closed_on: Mapped[date | None] = mapped_column(Date)
     completed_by: Mapped[str | None] = mapped_column(OpEntity)  # who archived it
     version: Mapped[int] = mapped_column(Integer)
+
+
+class HallDaySummaryRow(CentralBase):
+    """A closed hall-day's figures (``domain.kpi_summary.Summary`` as JSON) and the settings they
+    were computed with (``KpiRules``); see ``day_summaries``."""
+
+    __tablename__ = "hall_day_summary"
+
+    hall_id: Mapped[str] = mapped_column(HallId, primary_key=True)
+    business_date: Mapped[date] = mapped_column(Date, primary_key=True)
+    rules: Mapped[dict] = mapped_column(JSONB)
+    summary: Mapped[dict] = mapped_column(JSONB)
+    computed_at: Mapped[datetime] = mapped_column(Timestamp, server_default=func.now())
+
+
+class HallDayDirtyRow(CentralBase):
+    """A hall-day whose records changed: appended by the triggers of central migration 0007 and
+    deleted by the summary that saw it (``day_summaries.keep``)."""
+
+    __tablename__ = "hall_day_dirty"
+    __table_args__ = (Index("ix_hall_day_dirty_hall_day", "hall_id", "business_date"),)
+
+    mark_id: Mapped[int] = mapped_column(BigInteger, Identity(), primary_key=True)
+    hall_id: Mapped[str] = mapped_column(HallId)
+    business_date: Mapped[date] = mapped_column(Date)

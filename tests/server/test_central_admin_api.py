@@ -334,7 +334,7 @@ def test_the_document_describes_the_admin_routes(client) -> None:  # type: ignor
     admin_ops = [
         op for path, ops in document["paths"].items() if path.startswith("/v1/admin/") for op in ops.values()
     ]
-    assert len(admin_ops) == 9  # with GET /v1/admin/report (the central report)
+    assert len(admin_ops) == 10  # with GET /v1/admin/report and /v1/admin/report/hall/{hall_id}
     assert all(op["security"] == [{"adminToken": []}] for op in admin_ops)
     assert all("401" in op["responses"] and "422" not in op["responses"] for op in admin_ops)
     assert document["components"]["securitySchemes"]["adminToken"] == {"type": "http", "scheme": "bearer"}

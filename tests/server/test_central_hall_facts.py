@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from hallapp.central.enrolment import create_hall
-from hallapp.central.report import hall_facts
+from hallapp.central.report_facts import hall_facts
 from hallapp.central.schema_hall_facts import ApplicationFactRow, ComplaintRow, ShiftRow, TicketEventRow
 from hallapp.domain.ids import new_id
 from tests.server.test_central_support import (  # noqa: F401 - fixtures

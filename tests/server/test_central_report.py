@@ -1,7 +1,8 @@
 """The central report is the PC's daily log (issue 7: "the same code for the hall and the central
 report"): a real PC works a day through its services, pushes to the real server, and the log the
 server computes from PostgreSQL equals, figure by figure and id by id, the one the PC computes from
-its own SQLite. Then two halls and the company total, an empty day, and the refused periods.
+its own SQLite; the report's figures are that log summarized. Then two halls and the company total,
+an empty day, kept days and what makes them be computed again, and the refused periods.
 """
 
 from collections.abc import Callable, Iterator
@@ -14,15 +15,17 @@ import pytest
 from sqlalchemy import select
 
 from hallapp.central.enrolment import create_hall
-from hallapp.central.report import report
+from hallapp.central.report import hall_log, report, summarize_pending
 from hallapp.central.schema_staff import Operator as CentralOperator
 from hallapp.db.models import Operator, ServiceWindow
 from hallapp.demo.applications import person_new
 from hallapp.demo.reference import DEMO_PASSWORD
 from hallapp.domain.application_flow import FLOWS, ApplicationKind
-from hallapp.domain.daily_log_json import from_json, to_json
+from hallapp.domain.daily_log_json import from_json, read, to_json
 from hallapp.domain.errors import InvalidInput
 from hallapp.domain.ids import new_id
+from hallapp.domain.kpi_facts import DayFacts
+from hallapp.domain.kpi_summary import Summary, summarize
 from hallapp.domain.kpi_values import DailyLog, Figures
 from hallapp.domain.records import WindowDef
 from hallapp.services.clock import FakeClock
@@ -163,7 +166,7 @@ def test_the_central_log_of_a_hall_day_is_the_pcs_own(make_pc, sessions) -> None
 
     [hall] = central.halls
     assert (hall.hall_id, hall.name) == (HALL, "城东供电营业厅")
-    theirs = hall.log
+    theirs = hall_log(sessions, HALL, DAY, DAY, today=DAY)
     # The day really holds every kind of record, so the equality below is about something.
     figures = mine.hall
     assert figures.tickets.served and figures.tickets.no_shows and figures.tickets.transfers
@@ -183,7 +186,8 @@ def test_the_central_log_of_a_hall_day_is_the_pcs_own(make_pc, sessions) -> None
 
     assert theirs.hall.money and len(theirs.hall.money.reprints) == 1
     assert _reprint_ids_counted(theirs) == _reprint_ids_counted(mine)
-    assert central.total.hall == theirs.hall and central.total.windows == ()
+    assert hall.summary == summarize(mine, DayFacts(DAY, DAY)) == central.total
+    assert hall.summary.served == len(mine.hall.tickets.served) and hall.summary.reprints == 1
     assert from_json(to_json(theirs)) == theirs
 
 
@@ -195,23 +199,23 @@ def test_two_halls_and_the_company_total(make_pc, sessions) -> None:  # type: ig
     east.push()
     west.push()
     central = report(sessions, DAY, DAY, today=DAY)
-    by_hall = {h.hall_id: h.log for h in central.halls}
+    by_hall = {h.hall_id: h.summary for h in central.halls}
     assert list(by_hall) == [HALL, HALL2]
-    assert by_hall[HALL] == east.log()
+    assert by_hall[HALL] == summarize(east.log(), DayFacts(DAY, DAY))
+    assert by_hall[HALL2] == summarize(west.log(), DayFacts(DAY, DAY))
     # The west PC's clerks are unknown to the server, so it names their shifts by operator id.
-    assert _shift_clerks_unnamed(by_hall[HALL2].hall) == _shift_clerks_unnamed(west.log().hall)
-    assert by_hall[HALL2].windows == west.log().windows
+    west_log = hall_log(sessions, HALL2, DAY, DAY, today=DAY)
+    assert _shift_clerks_unnamed(west_log.hall) == _shift_clerks_unnamed(west.log().hall)
+    assert west_log.windows == west.log().windows
 
-    total, east_hall, west_hall = central.total.hall, by_hall[HALL].hall, by_hall[HALL2].hall
-    assert set(total.tickets.served) == set(east_hall.tickets.served) | set(west_hall.tickets.served)
-    assert len(total.tickets.served) == len(east_hall.tickets.served) + len(west_hall.tickets.served)
-    assert sorted(total.tickets.waits.seconds) == sorted(
-        east_hall.tickets.waits.seconds + west_hall.tickets.waits.seconds
-    )
-    assert total.money and east_hall.money and west_hall.money
-    assert total.money.net_fen == east_hall.money.net_fen + west_hall.money.net_fen > 0
-    assert total.satisfaction.rated == east_hall.satisfaction.rated + west_hall.satisfaction.rated
-    assert not central.total.empty
+    total, east_hall, west_hall = central.total, by_hall[HALL], by_hall[HALL2]
+    assert total.served == east_hall.served + west_hall.served > 0
+    waits = sorted(east.log().hall.tickets.waits.seconds + west.log().hall.tickets.waits.seconds)
+    assert total.waits.count == len(waits) and total.waits.max_s == waits[-1]
+    assert total.wait_percentile_s == waits[max(0, -(-90 * len(waits) // 100) - 1)]
+    assert total.net_fen == east_hall.net_fen + west_hall.net_fen > 0
+    assert total.rated == east_hall.rated + west_hall.rated
+    assert not total.empty
 
 
 def test_a_day_without_records_is_empty_everywhere(make_pc, sessions) -> None:  # type: ignore[no-untyped-def]
@@ -220,10 +224,120 @@ def test_a_day_without_records_is_empty_everywhere(make_pc, sessions) -> None:  
     pc.push()
     quiet = date(2026, 11, 22)
     central = report(sessions, quiet, quiet, today=DAY)
-    assert central.total.empty and all(h.log.empty for h in central.halls)
-    assert central.halls[0].log == pc.log(quiet)
-    assert central.total.hall.tickets.waits.mean_s is None and central.total.hall.money
-    assert central.total.hall.money.gross_fen == 0
+    assert central.total.empty and all(h.summary.empty for h in central.halls)
+    assert central.halls[0].summary == summarize(pc.log(quiet), DayFacts(quiet, quiet))
+    assert central.total.waits.mean_s is None and central.total.gross_fen == 0
+    assert report(sessions, quiet, quiet, today=DAY) == central  # read back from the kept day
+
+
+def _kept(sessions) -> dict[tuple[str, date], int]:  # type: ignore[no-untyped-def]
+    from hallapp.central.schema_hall_facts import HallDaySummaryRow
+
+    with sessions() as s:
+        rows = s.execute(
+            select(HallDaySummaryRow.hall_id, HallDaySummaryRow.business_date, HallDaySummaryRow.summary)
+        )
+        return {(h, d): summary["served"] for h, d, summary in rows}
+
+
+def _marks(sessions) -> set[tuple[str, date]]:  # type: ignore[no-untyped-def]
+    from hallapp.central.schema_hall_facts import HallDayDirtyRow
+
+    with sessions() as s:
+        return set(s.execute(select(HallDayDirtyRow.hall_id, HallDayDirtyRow.business_date)).all())
+
+
+def _two_more_served(pc: PC) -> None:
+    from hallapp.domain.queue import TicketAction
+
+    guide, clerk = pc.login("G001"), pc.login("C001")
+    for _ in range(2):
+        pc.core.queue.issue(guide, "payment")
+        pc.core.clock.advance(minutes=3)
+        ticket = pc.core.queue.call_next(clerk, 1)
+        assert ticket is not None
+        pc.core.queue.act(clerk, ticket.ticket_id, TicketAction.START, 1)
+        pc.core.clock.advance(minutes=2)
+        pc.core.queue.act(clerk, ticket.ticket_id, TicketAction.FINISH, 1)
+
+
+def test_a_closed_day_is_kept_and_computed_again_when_its_records_change(make_pc, sessions) -> None:  # type: ignore[no-untyped-def]
+    pc = make_pc(HALL)
+    busy_day(pc.core, pc.core.clock, customers=6, seed=3)
+    pc.push()
+    tomorrow = date(2026, 11, 24)
+    first = report(sessions, DAY, DAY, [HALL], today=tomorrow)
+    served = first.halls[0].summary.served
+    assert _kept(sessions) == {(HALL, DAY): served} and served > 0
+    assert (HALL, DAY) not in _marks(sessions)  # the marks it saw are gone with the keeping
+    assert report(sessions, DAY, DAY, [HALL], today=tomorrow) == first  # read back as it was kept
+
+    _two_more_served(pc)  # a late sync of the same day
+    pc.push()
+    assert (HALL, DAY) in _marks(sessions)
+    again = report(sessions, DAY, DAY, [HALL], today=tomorrow)
+    assert again.halls[0].summary == summarize(pc.log(), DayFacts(DAY, DAY))
+    assert again.halls[0].summary.served > served
+    assert _kept(sessions)[(HALL, DAY)] == again.halls[0].summary.served
+    assert (HALL, DAY) not in _marks(sessions)
+
+    today = report(sessions, DAY, DAY, [HALL], today=DAY)  # today's figures are never kept
+    assert today == again and _kept(sessions)[(HALL, DAY)] == again.halls[0].summary.served
+
+
+def test_an_application_closed_late_marks_the_days_it_was_overdue_on(sessions) -> None:  # type: ignore[no-untyped-def]
+    """The trigger's days for an application: accepted, due, closed, and each day its overdue state changed."""
+    from sqlalchemy import text
+
+    d = date
+    with sessions.begin() as s:
+        s.execute(
+            text(
+                "INSERT INTO hall_application (application_id, hall_id, application_no, kind, status, "
+                "accepted_on, due_on, version) VALUES ('a1', :h, 'N1', 'resident_new', 'survey', :a, :due, 1)"
+            ),
+            {"h": HALL, "a": d(2026, 11, 2), "due": d(2026, 11, 5)},
+        )
+    at_insert = {day for _, day in _marks(sessions)}
+    assert {d(2026, 11, 2), d(2026, 11, 5)} | {d(2026, 11, n) for n in range(6, 10)} <= at_insert
+    week = report(sessions, d(2026, 11, 6), d(2026, 11, 9), [HALL], today=d(2026, 11, 10))
+    assert week.halls[0].summary.overdue == 1 and week.halls[0].summary.completed == 0
+    assert not {day for _, day in _marks(sessions)} & {d(2026, 11, n) for n in range(6, 10)}  # kept
+    with sessions.begin() as s:
+        s.execute(text("DELETE FROM hall_day_dirty"))
+        s.execute(
+            text("UPDATE hall_application SET status = 'archived', closed_on = :c, version = 2"),
+            {"c": d(2026, 11, 8)},
+        )
+    marked = {day for hall, day in _marks(sessions)}
+    assert {d(2026, 11, 8), d(2026, 11, 9)} <= marked  # closed on the 8th: no longer overdue from it
+    assert not marked & {d(2026, 11, 6), d(2026, 11, 7)}  # still overdue there: unchanged
+    again = report(sessions, d(2026, 11, 6), d(2026, 11, 9), [HALL], today=d(2026, 11, 10))
+    assert again.halls[0].summary.overdue == 0 and again.halls[0].summary.completed == 1
+    with sessions.begin() as s:  # a status the figures do not read marks nothing
+        s.execute(text("DELETE FROM hall_day_dirty"))
+        s.execute(text("UPDATE hall_application SET kind = 'resident_new', version = 3"))
+    assert not _marks(sessions)
+
+
+def test_summarize_keeps_what_is_pending(make_pc, sessions, central_url, capsys) -> None:  # type: ignore[no-untyped-def]
+    from hallapp.central.staff import set_setting
+    from hallapp.cli import main
+
+    pc = make_pc(HALL)
+    busy_day(pc.core, pc.core.clock, customers=4)
+    pc.push()
+    after = date(2026, 11, 25)
+    assert summarize_pending(sessions, today=after, days=3) == 2 * 3  # two halls, three closed days
+    assert set(_kept(sessions)) == {
+        (h, d) for h in (HALL, HALL2) for d in (date(2026, 11, n) for n in (22, 23, 24))
+    }
+    assert summarize_pending(sessions, today=after, days=3) == 0
+    set_setting(sessions, "queue.wait_target_minutes", 10, hall_id=HALL)  # kept with other settings
+    assert summarize_pending(sessions, today=after, days=3) == 3
+    assert main(["central", "summarize", "--db-url", central_url, "--days", "2"]) == 0
+    assert "个营业厅日" in capsys.readouterr().out
+    assert main(["central", "summarize", "--db-url", central_url, "--days", "0"]) == 2
 
 
 def test_periods_the_report_refuses(sessions) -> None:  # type: ignore[no-untyped-def]
@@ -238,6 +352,9 @@ def test_periods_the_report_refuses(sessions) -> None:  # type: ignore[no-untype
             report(sessions, first, last, halls, today=DAY)
         assert caught.value.reason == reason
     assert report(sessions, date(2026, 8, 24), DAY, today=DAY).total.empty  # 92 days: the longest
+    with pytest.raises(InvalidInput) as caught:
+        hall_log(sessions, "H9999", DAY, DAY, today=DAY)
+    assert caught.value.reason == "unknown_hall"
 
 
 def test_the_admin_api_serves_the_report_as_json(make_pc, client, sessions) -> None:  # type: ignore[no-untyped-def]
@@ -252,8 +369,14 @@ def test_the_admin_api_serves_the_report_as_json(make_pc, client, sessions) -> N
     assert answer.status_code == 200, answer.text
     body = answer.json()
     assert [h["hall_id"] for h in body["halls"]] == [HALL]
-    assert from_json(body["halls"][0]["log"]) == pc.log()
-    assert body["total"]["hall"]["tickets"]["waits"]["count"] == len(pc.log().hall.tickets.waits.seconds) > 0
+    assert read(Summary, body["halls"][0]["summary"]) == summarize(pc.log(), DayFacts(DAY, DAY))
+    assert body["total"]["waits"]["count"] == len(pc.log().hall.tickets.waits.seconds) > 0
+    assert body["total"]["series"] == to_json(pc.log().series)
+    one = client.get(f"/v1/admin/report/hall/{HALL}", params=day, headers=headers)
+    assert one.status_code == 200, one.text
+    assert from_json(one.json()["log"]) == pc.log()
+    assert client.get("/v1/admin/report/hall/H9999", params=day, headers=headers).status_code == 404
+    assert client.get(f"/v1/admin/report/hall/{HALL}", params=day).status_code == 401
     refused = {
         (("from", "2026-11-23"), ("to", "2026-11-22")): (400, "range_reversed"),
         (("from", "2026-11-23"), ("to", "2999-01-01")): (400, "future_day"),
