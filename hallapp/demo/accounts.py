@@ -18,6 +18,7 @@ from hallapp.domain.ids import uuid7_at
 from hallapp.domain.numbering import application_no
 
 PERIODS = 5
+ISSUE_DAY = 5  # a period's bills are issued on this day of the next month
 COUNTER_SHARE = 0.25  # share of paid bills paid at this hall's counters (the rest: bank, app …)
 HISTORY_DEVICES = ("H000102", "H000103")  # the hall's other counter PCs, whose history we hold
 METHODS = (("cash", 0.40), ("wechat", 0.30), ("alipay", 0.20), ("card", 0.10))
@@ -183,7 +184,10 @@ class AccountGenerator:
 
     def _payment(self, batch: _Batch, account_id: str, bill_id: str, amount: int, issued: date) -> None:
         rng = self.rng
-        day = issued + timedelta(days=rng.randrange(0, 7))
+        days = min(7, (self.today - issued).days)  # paid within the week, and before today
+        if days <= 0:
+            return  # issued today: paid elsewhere (bank, app), not yet at a counter
+        day = issued + timedelta(days=rng.randrange(0, days))
         local = datetime(day.year, day.month, day.day, 8, 30) + timedelta(minutes=rng.randrange(0, 540))
         paid_at = (local - timedelta(hours=8)).strftime(DT_FORMAT)  # demo hall runs on UTC+8
         payment_id = self._id()
@@ -215,7 +219,7 @@ class AccountGenerator:
         increase = ApplicationKind.RESIDENT_INCREASE if person else ApplicationKind.NON_RESIDENT_INCREASE
         kind = rng.choice((increase, ApplicationKind.NAME_CHANGE, ApplicationKind.TRANSFER))
         stage = rng.choice([s for s in FLOWS[kind] if s is not Stage.ARCHIVED])
-        since = accepted + timedelta(days=rng.randrange(0, 3))
+        since = min(accepted + timedelta(days=rng.randrange(0, 3)), self.today)
         due = add_working_days(accepted, rng.randrange(3, 7), {})
         batch.applications.append(
             (
@@ -255,7 +259,10 @@ def _season(period: str) -> float:
 
 
 def _last_periods(today: date, count: int) -> list[str]:
+    """The ``count`` latest billing periods whose bills have been issued by ``today``."""
     year, month = today.year, today.month
+    if today.day < ISSUE_DAY:  # last month's bills are not out yet
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
     periods = []
     for _ in range(count):
         month -= 1
@@ -268,7 +275,7 @@ def _last_periods(today: date, count: int) -> list[str]:
 def _issue_date(period: str) -> date:
     year, month = int(period[:4]), int(period[4:])
     year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return date(year, month, 5)
+    return date(year, month, ISSUE_DAY)
 
 
 def _number_receipts(conn: sqlite3.Connection) -> None:

@@ -9,6 +9,7 @@ from hallapp.db.engine import Database, make_engine
 from hallapp.db.migrate import upgrade
 from hallapp.demo.accounts import AccountGenerator
 from hallapp.demo.reference import seed_reference
+from hallapp.demo.today import fill_morning
 from hallapp.services.clock import Clock
 from hallapp.services.setup_service import HallSeed, initialise_device
 
@@ -23,8 +24,14 @@ def build_demo_database(
     clock: Clock | None = None,
     seed: int = 20261122,
     progress: Callable[[int], None] | None = None,
+    morning: bool = False,
 ) -> None:
-    """Write a fresh demo database to ``path`` (replacing it). Nothing is left half-built."""
+    """Write a fresh demo database to ``path`` (replacing it). Nothing is left half-built.
+
+    ``morning``: also make today's activity so far (``today.fill_morning``: tickets, payments, a
+    complaint, consultations, from opening time up to the clock's now), so the demo's daily log does
+    not open on an empty day. Off by default: tests, tools and benchmarks make their own day, and a
+    queue already open today, or this PC's own receipts, would get in their way."""
     if accounts < 0:
         raise ValueError("accounts must be >= 0")
     clock = clock or Clock()
@@ -53,6 +60,8 @@ def build_demo_database(
         conn.execute("PRAGMA journal_mode = WAL")
     finally:
         conn.close()
+    if morning:
+        fill_morning(building, clock.now(), seed=seed)
     _remove(path)
     os.replace(building, path)
 

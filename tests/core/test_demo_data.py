@@ -1,9 +1,10 @@
-"""The demo database: counts, identifiers, gap-free receipts, FTS agreement, determinism, safe replace."""
+"""The demo database: counts, identifiers, gap-free receipts, FTS agreement, determinism, safe replace,
+and today's morning of activity, with nothing dated after the demo's clock."""
 
 import re
 import sqlite3
 from collections import defaultdict
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -265,3 +266,132 @@ def test_an_empty_demo_still_opens(tmp_path: Path) -> None:
     target = _build(tmp_path / "empty.sqlite", 0)
     assert _rows(target, "SELECT count(*) FROM account") == [(0,)]
     assert _rows(target, "SELECT count(*) FROM operator") == [(6,)]
+
+
+# --- today's morning --------------------------------------------------------------------------
+# START is 09:30 in the hall; the morning demo is built at 11:10, when the hall has been open a while.
+MORNING_NOW = datetime(2026, 11, 20, 3, 10, tzinfo=UTC)
+TODAY = date(2026, 11, 20)
+STAMPS = (  # every moment a record of the day carries (all stored as UTC text)
+    ("ticket", "issued_at"),
+    ("ticket", "called_at"),
+    ("ticket_event", "at"),
+    ("queue_log", "at"),
+    ("payment", "paid_at"),
+    ("complaint", "received_at"),
+    ("consultation", "created_at"),
+    ("audit_event", "at"),
+)
+DAYS = (
+    ("ticket", "business_date"),
+    ("payment", "business_date"),
+    ("bill", "issued_on"),
+    ("application", "accepted_on"),
+    ("application", "stage_since"),
+)
+
+
+@pytest.fixture(scope="module")
+def morning(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "morning.sqlite"
+    build_demo_database(path, N, clock=FakeClock(MORNING_NOW), morning=True)
+    return path
+
+
+def _latest(path: Path, table: str, column: str) -> datetime | None:
+    [(value,)] = _rows(path, f"SELECT max({column}) FROM {table}")
+    return None if value is None else datetime.fromisoformat(value).replace(tzinfo=UTC)
+
+
+def _nothing_after(path: Path, now: datetime) -> None:
+    for table, column in STAMPS:
+        latest = _latest(path, table, column)
+        assert latest is None or latest <= now, (table, column, latest)
+    today = now.astimezone(timezone(timedelta(hours=8))).date().isoformat()
+    for table, column in DAYS:
+        [(later,)] = _rows(path, f"SELECT count(*) FROM {table} WHERE {column} > '{today}'")
+        assert later == 0, (table, column)
+
+
+def test_the_demo_holds_a_morning_of_activity_today(morning: Path) -> None:
+    day = TODAY.isoformat()
+    states = dict(
+        _rows(morning, f"SELECT state, count(*) FROM ticket WHERE business_date = '{day}' GROUP BY state")
+    )
+    assert states.get("finished", 0) >= 20 and set(states) <= {"finished", "no_show", "called", "serving"}
+    [(rated,)] = _rows(
+        morning, f"SELECT count(*) FROM ticket WHERE business_date = '{day}' AND rating IS NOT NULL"
+    )
+    assert rated > 10
+    [(paid,)] = _rows(morning, f"SELECT count(*) FROM payment WHERE business_date = '{day}'")
+    assert paid >= 5
+    assert _rows(morning, f"SELECT count(*) FROM complaint WHERE business_date = '{day}'") == [(1,)]
+    [(asked,)] = _rows(morning, f"SELECT count(*) FROM consultation WHERE business_date = '{day}'")
+    assert asked >= 1
+    first = _latest(morning, "queue_log", "at")
+    assert first is not None and first.astimezone(timezone(timedelta(hours=8))).time() == time(8, 30)
+
+
+def test_nothing_is_dated_after_the_demo_clock(morning: Path) -> None:
+    _nothing_after(morning, MORNING_NOW)
+
+
+def test_the_morning_follows_the_queue_and_payment_rules(morning: Path) -> None:
+    """Every served ticket went waiting → called → serving → finished in time order; every payment of
+    today has its receipt in this PC's gap-free series; the audit chain holds."""
+    events: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for ticket_id, kind, at in _rows(
+        morning, "SELECT ticket_id, kind, at FROM ticket_event ORDER BY ticket_id, seq"
+    ):
+        events[ticket_id].append((kind, at))
+    for ticket_id, state in _rows(morning, "SELECT ticket_id, state FROM ticket"):
+        kinds = [k for k, _ in events[ticket_id]]
+        times = [at for _, at in events[ticket_id]]
+        assert times == sorted(times)
+        assert kinds[:1] == ["issued"]
+        if state == "finished":
+            assert "called" in kinds and "started" in kinds and "finished" in kinds
+    receipts = [
+        r
+        for (r,) in _rows(
+            morning, f"SELECT receipt_no FROM payment WHERE business_date = '{TODAY}' ORDER BY paid_at"
+        )
+    ]
+    assert all(is_valid_receipt_no(r) for r in receipts)
+    assert [int(r.split("-")[1][2:9]) for r in receipts] == list(range(1, len(receipts) + 1))
+    hall = HallCore.open(morning, clock=FakeClock(MORNING_NOW))
+    try:
+        assert hall.verify_audit_chain() is None
+        log = hall.daily_log.day(hall.auth.login("S001", DEMO_PASSWORD))
+        assert not log.empty and log.hall.tickets.served and log.hall.complaints
+    finally:
+        hall.close()
+
+
+def test_before_opening_time_today_is_still_empty(tmp_path: Path) -> None:
+    early = datetime(2026, 11, 19, 23, 0, tzinfo=UTC)  # 07:00 in the hall
+    path = tmp_path / "early.sqlite"
+    build_demo_database(path, 20, clock=FakeClock(early), morning=True)
+    assert _rows(path, "SELECT count(*) FROM ticket") == [(0,)]
+    _nothing_after(path, early)
+
+
+def test_early_in_the_month_no_bill_or_payment_lies_ahead(tmp_path: Path) -> None:
+    """On the 3rd last month's bills (issued on the 5th) are not out yet; on the 6th the bills issued
+    the day before are paid at a counter only on days already past."""
+    for now in (datetime(2026, 12, 3, 2, 0, tzinfo=UTC), datetime(2026, 12, 6, 2, 0, tzinfo=UTC)):
+        path = tmp_path / f"{now.day}.sqlite"
+        build_demo_database(path, N, clock=FakeClock(now))  # the history alone
+        _nothing_after(path, now)
+
+
+def test_the_morning_is_made_only_when_asked(small: Path) -> None:
+    """Tests, tools and benchmarks make their own day (the shared test database is one)."""
+    assert _rows(small, "SELECT count(*) FROM ticket") == [(0,)]
+    assert _rows(small, f"SELECT count(*) FROM payment WHERE business_date >= '{START.date()}'") == [(0,)]
+
+
+def test_the_real_demo_is_built_up_to_the_real_time(tmp_path: Path) -> None:
+    path = tmp_path / "real.sqlite"
+    build_demo_database(path, 20, morning=True)  # the app's own clock, whatever the time of day
+    _nothing_after(path, datetime.now(UTC))
