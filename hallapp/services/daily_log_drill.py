@@ -1,4 +1,5 @@
-"""The rows behind a daily-log figure: tickets, payments, applications by id (times in hall time)."""
+"""The rows behind a daily-log figure: tickets, payments, applications, complaints and consultations
+by id (times in hall time)."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -7,8 +8,9 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from hallapp.db.models import Account, Application, Operator, Payment, Ticket
+from hallapp.db.models import Account, Application, Complaint, Consultation, Operator, Payment, Ticket
 from hallapp.domain.hall_time import to_hall_time
+from hallapp.services.complaint_service import step_of
 
 CHUNK = 500  # ids per IN (…): well under SQLite's bound-parameter limit
 
@@ -52,6 +54,37 @@ class ApplicationLine:
     due_on: date | None
     closed_on: date | None
     staff_no: str
+
+
+@dataclass(frozen=True)
+class ComplaintLine:
+    complaint_id: str
+    complaint_no: str
+    business_date: date
+    received_at: datetime
+    channel: str
+    cause: str
+    customer_name: str
+    step: str  # ComplaintStep: where it stands now
+    followup_satisfied: bool | None
+    staff_no: str
+    clerk_name: str
+
+
+@dataclass(frozen=True)
+class ConsultationLine:
+    consultation_id: str
+    consultation_no: str
+    business_date: date
+    created_at: datetime
+    channel: str
+    customer_name: str  # "" when the customer gave no name
+    question: str
+    answered: bool  # on the spot; if not, a callback was promised
+    callback_due_at: datetime | None
+    callback_done_at: datetime | None
+    staff_no: str
+    clerk_name: str
 
 
 def _chunks(ids: Sequence[str]) -> list[list[str]]:
@@ -134,4 +167,63 @@ def application_lines(s: Session, ids: Sequence[str]) -> tuple[ApplicationLine, 
             staff_no,
         )
         for a, staff_no in rows
+    )
+
+
+def complaint_lines(s: Session, ids: Sequence[str]) -> tuple[ComplaintLine, ...]:
+    rows = [
+        row
+        for part in _chunks(ids)
+        for row in s.execute(
+            select(Complaint, Operator.staff_no, Operator.name)
+            .join(Operator, Operator.operator_id == Complaint.operator_id)
+            .where(Complaint.complaint_id.in_(part))
+        )
+    ]
+    rows.sort(key=lambda r: (r[0].received_at, r[0].complaint_no))
+    return tuple(
+        ComplaintLine(
+            c.complaint_id,
+            c.complaint_no,
+            c.business_date,
+            to_hall_time(c.received_at),
+            c.channel,
+            c.cause,
+            c.customer_name,
+            step_of(c).value,
+            c.followup_satisfied,
+            staff_no,
+            name,
+        )
+        for c, staff_no, name in rows
+    )
+
+
+def consultation_lines(s: Session, ids: Sequence[str]) -> tuple[ConsultationLine, ...]:
+    rows = [
+        row
+        for part in _chunks(ids)
+        for row in s.execute(
+            select(Consultation, Operator.staff_no, Operator.name)
+            .join(Operator, Operator.operator_id == Consultation.operator_id)
+            .where(Consultation.consultation_id.in_(part))
+        )
+    ]
+    rows.sort(key=lambda r: (r[0].created_at, r[0].consultation_no))
+    return tuple(
+        ConsultationLine(
+            c.consultation_id,
+            c.consultation_no,
+            c.business_date,
+            to_hall_time(c.created_at),
+            c.channel,
+            c.customer_name,
+            c.question,
+            bool(c.answered),
+            to_hall_time(c.callback_due_at) if c.callback_due_at else None,
+            to_hall_time(c.callback_done_at) if c.callback_done_at else None,
+            staff_no,
+            name,
+        )
+        for c, staff_no, name in rows
     )

@@ -3,7 +3,7 @@ weekly review and the monthly scorecard. Supervisors and admins only (``VIEW_DAI
 
 The figures are ``domain.kpi.daily_log`` over the records ``daily_log_facts`` loads; the central
 server computes the same from PostgreSQL. Drill-down rows for the ids a figure carries come from
-``tickets``, ``payments`` and ``applications``.
+``tickets``, ``payments``, ``applications``, ``complaints`` and ``consultations``.
 """
 
 from collections.abc import Sequence
@@ -18,16 +18,27 @@ from hallapp.domain.records import Actor
 from hallapp.services.context import ServiceBase
 from hallapp.services.daily_log_drill import (
     ApplicationLine,
+    ComplaintLine,
+    ConsultationLine,
     PaymentLine,
     TicketLine,
     application_lines,
+    complaint_lines,
+    consultation_lines,
     payment_lines,
     ticket_lines,
 )
 from hallapp.services.daily_log_facts import load_facts
 from hallapp.services.settings_service import values_in
 
-__all__ = ["ApplicationLine", "DailyLogService", "PaymentLine", "TicketLine"]
+__all__ = [
+    "ApplicationLine",
+    "ComplaintLine",
+    "ConsultationLine",
+    "DailyLogService",
+    "PaymentLine",
+    "TicketLine",
+]
 
 
 class DailyLogService(ServiceBase):
@@ -63,6 +74,18 @@ class DailyLogService(ServiceBase):
         require(actor.role, Permission.VIEW_DAILY_LOG)
         with self.db.read() as s:
             return application_lines(s, application_ids)
+
+    def complaints(self, actor: Actor, complaint_ids: Sequence[str]) -> tuple[ComplaintLine, ...]:
+        """The complaints behind a figure, in the order they were received; unknown ids are left out."""
+        require(actor.role, Permission.VIEW_DAILY_LOG)
+        with self.db.read() as s:
+            return complaint_lines(s, complaint_ids)
+
+    def consultations(self, actor: Actor, consultation_ids: Sequence[str]) -> tuple[ConsultationLine, ...]:
+        """The consultations behind a figure, in the order they were recorded; unknown ids are left out."""
+        require(actor.role, Permission.VIEW_DAILY_LOG)
+        with self.db.read() as s:
+            return consultation_lines(s, consultation_ids)
 
     def _not_future(self, day: date, field: str) -> None:
         today = self.clock.business_date()

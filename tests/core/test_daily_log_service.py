@@ -1,7 +1,7 @@
 """The daily log on a real hall database, made through the services: queue, payments, reversals,
 cash-up, applications; who may open it; the days and ranges it refuses."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from sqlalchemy import update
@@ -13,6 +13,8 @@ from hallapp.domain.errors import InvalidInput, PermissionDenied
 from hallapp.domain.ids import new_id
 from hallapp.domain.queue import TicketAction
 from tests.core.accounts_for_tests import make_account, pay
+from tests.core.test_complaint_service import DRAFT
+from tests.core.test_consultation_service import ASKED, OPEN
 from tests.core.test_payment_service import TWO_BILLS
 from tests.core.test_reversal_service import at_counter
 
@@ -147,3 +149,64 @@ def test_future_days_and_long_ranges_are_refused(core, clock, supervisor) -> Non
     assert exc.value.reason == "future_day"
     month = core.daily_log.range(supervisor, today - timedelta(days=29), today)
     assert (month.first_day, month.last_day, len(month.series)) == (today - timedelta(days=29), today, 30)
+
+
+def test_complaints_and_consultations_behind_the_figures(core, clock, clerk, supervisor) -> None:  # type: ignore[no-untyped-def]
+    asked = core.consultations.record(clerk, ASKED, request_id=new_id())
+    clock.advance(minutes=5)
+    complaint = core.complaints.receive(second_clerk(core), DRAFT, request_id=new_id())
+    clock.advance(minutes=5)
+    callback = core.consultations.record(clerk, OPEN, request_id=new_id())
+    log = core.daily_log.day(supervisor)
+    assert set(log.hall.complaints or ()) == {complaint.complaint_id}
+    assert set(log.hall.consultations or ()) == {asked.consultation_id, callback.consultation_id}
+
+    [line] = core.daily_log.complaints(supervisor, (*(log.hall.complaints or ()), new_id(), "nonsense"))
+    assert (line.complaint_no, line.cause, line.customer_name, line.step) == (
+        complaint.complaint_no,
+        "efficiency",
+        "孙先生",
+        "received",
+    )
+    assert (line.staff_no, line.clerk_name, line.business_date) == ("C002", "李强", clock.business_date())
+    assert line.received_at == datetime(2026, 11, 20, 9, 35) and line.followup_satisfied is None
+
+    lines = core.daily_log.consultations(
+        supervisor, (callback.consultation_id, new_id(), asked.consultation_id)
+    )
+    assert [x.consultation_no for x in lines] == [asked.consultation_no, callback.consultation_no]  # by time
+    first, second = lines
+    assert (first.answered, first.customer_name, first.question, first.staff_no) == (
+        True,
+        "王女士",
+        ASKED.question,
+        "C001",
+    )
+    assert first.created_at == datetime(2026, 11, 20, 9, 30) and first.clerk_name == "王芳"
+    assert not second.answered and second.callback_due_at is not None and second.callback_done_at is None
+    assert (
+        core.daily_log.complaints(supervisor, ())
+        == ()
+        == core.daily_log.consultations(supervisor, [new_id()])
+    )
+
+
+@pytest.mark.parametrize("who", ["clerk", "guide"])
+def test_front_line_staff_cannot_list_complaints_or_consultations(core, who, request) -> None:  # type: ignore[no-untyped-def]
+    actor = request.getfixturevalue(who)
+    with pytest.raises(PermissionDenied):
+        core.daily_log.complaints(actor, ())
+    with pytest.raises(PermissionDenied):
+        core.daily_log.consultations(actor, ())
+
+
+def test_admins_may_list_complaints(core, clerk, admin) -> None:  # type: ignore[no-untyped-def]
+    received = core.complaints.receive(clerk, DRAFT, request_id=new_id())
+    assert [x.complaint_no for x in core.daily_log.complaints(admin, [received.complaint_id])] == [
+        received.complaint_no
+    ]
+
+
+def second_clerk(core):  # type: ignore[no-untyped-def]
+    """A second clerk, so the complaint's clerk differs from the consultations'."""
+    return core.auth.login("C002", "demo1234")

@@ -1,6 +1,7 @@
-"""The records behind one figure of the daily log: its tickets, payments or applications, in a
-dialog the supervisor closes with Esc."""
+"""The records behind one figure of the daily log: its tickets, payments, applications, complaints or
+consultations, in a dialog the supervisor closes with Esc."""
 
+from enum import StrEnum
 from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -10,7 +11,15 @@ from hallapp.domain.application_flow import ApplicationKind, Stage
 from hallapp.domain.enums import PaymentMethod
 from hallapp.domain.queue import TicketState
 from hallapp.domain.records import Actor
-from hallapp.services.daily_log_service import ApplicationLine, PaymentLine, TicketLine
+from hallapp.domain.service_desk import LABELS as DESK_LABELS
+from hallapp.domain.service_desk import Channel, ComplaintCause, ComplaintStep
+from hallapp.services.daily_log_service import (
+    ApplicationLine,
+    ComplaintLine,
+    ConsultationLine,
+    PaymentLine,
+    TicketLine,
+)
 from ui.supervisor.daily_log_messages import daily_log_message
 from ui.supervisor.daily_log_tables import NONE, Drill
 from ui.widgets.formatting import day, label, money
@@ -92,6 +101,82 @@ def application_columns() -> list[Column[ApplicationLine]]:
     ]
 
 
+def desk_label(value: StrEnum) -> str:
+    source = DESK_LABELS.get(value)
+    return translate("Enum", source) if source else str(value)
+
+
+def _desk(kind: type[StrEnum], code: str) -> str:
+    try:
+        return desk_label(kind(code))
+    except ValueError:  # a code from a newer version of the app: shown as stored
+        return code
+
+
+def complaint_state(x: ComplaintLine) -> str:
+    step = _desk(ComplaintStep, x.step)
+    if x.followup_satisfied is False:
+        return translate("DailyLogDrill", "{step} (not satisfied)").format(step=step)
+    return step
+
+
+def complaint_columns() -> list[Column[ComplaintLine]]:
+    return [
+        Column(translate("DailyLogDrill", "Complaint no."), lambda x: x.complaint_no),
+        Column(
+            translate("DailyLogDrill", "Received"),
+            lambda x: x.received_at.strftime("%m-%d %H:%M:%S"),
+            CENTER,
+            sort_key=lambda x: x.received_at,
+        ),
+        Column(translate("DailyLogDrill", "Clerk"), lambda x: f"{x.staff_no} {x.clerk_name}".strip()),
+        Column(translate("DailyLogDrill", "Cause"), lambda x: _desk(ComplaintCause, x.cause)),
+        Column(translate("DailyLogDrill", "Channel"), lambda x: _desk(Channel, x.channel), CENTER),
+        Column(translate("DailyLogDrill", "Customer"), lambda x: x.customer_name or NONE),
+        Column(
+            translate("DailyLogDrill", "Step"),
+            complaint_state,
+            CENTER,
+            tone=lambda x: "owed" if x.followup_satisfied is False else None,
+        ),
+    ]
+
+
+def consultation_state(x: ConsultationLine) -> str:
+    if x.answered:
+        return translate("DailyLogDrill", "Answered")
+    if x.callback_done_at is not None:
+        return translate("DailyLogDrill", "Called back {time}").format(
+            time=x.callback_done_at.strftime("%m-%d %H:%M")
+        )
+    if x.callback_due_at is not None:
+        return translate("DailyLogDrill", "Call back by {time}").format(
+            time=x.callback_due_at.strftime("%m-%d %H:%M")
+        )
+    return translate("DailyLogDrill", "Not answered")
+
+
+def consultation_columns() -> list[Column[ConsultationLine]]:
+    return [
+        Column(translate("DailyLogDrill", "Consultation no."), lambda x: x.consultation_no),
+        Column(
+            translate("DailyLogDrill", "Recorded"),
+            lambda x: x.created_at.strftime("%m-%d %H:%M:%S"),
+            CENTER,
+            sort_key=lambda x: x.created_at,
+        ),
+        Column(translate("DailyLogDrill", "Clerk"), lambda x: f"{x.staff_no} {x.clerk_name}".strip()),
+        Column(translate("DailyLogDrill", "Question"), lambda x: x.question),
+        Column(translate("DailyLogDrill", "Channel"), lambda x: _desk(Channel, x.channel), CENTER),
+        Column(translate("DailyLogDrill", "Customer"), lambda x: x.customer_name or NONE),
+        Column(
+            translate("DailyLogDrill", "Status"),
+            consultation_state,
+            tone=lambda x: "owed" if not x.answered and x.callback_done_at is None else None,
+        ),
+    ]
+
+
 def _lines(core, actor: Actor, kind: str, ids: tuple[str, ...]) -> tuple:  # type: ignore[no-untyped-def]
     return getattr(core.daily_log, kind)(actor, ids)
 
@@ -108,6 +193,8 @@ class DrillDialog(QDialog):
             "tickets": lambda: ticket_columns(type_names),
             "payments": payment_columns,
             "applications": application_columns,
+            "complaints": complaint_columns,
+            "consultations": consultation_columns,
         }[drill.kind]()
         self.model = RecordTableModel(columns, self)
         self.table = RecordTableView(self.model)
@@ -133,6 +220,8 @@ class DrillDialog(QDialog):
             "tickets": self.tr("{count} ticket(s)"),
             "payments": self.tr("{count} payment(s) and reversal(s)"),
             "applications": self.tr("{count} application(s)"),
+            "complaints": self.tr("{count} complaint(s)"),
+            "consultations": self.tr("{count} consultation(s)"),
         }[self.drill.kind]
         return kind.format(count=len(self.drill.ids) if shown is None else shown)
 

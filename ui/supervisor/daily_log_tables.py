@@ -20,7 +20,8 @@ NONE = "—"
 
 @dataclass(frozen=True)
 class Drill:
-    """The records behind one figure: ``kind`` is tickets, payments or applications."""
+    """The records behind one figure: ``kind`` is tickets, payments, applications, complaints or
+    consultations (the name of the ``core.daily_log`` method that lists them)."""
 
     kind: str
     ids: tuple[str, ...]
@@ -102,11 +103,9 @@ def _applications(ids: Sequence[str], scope: str, what: str) -> Drill:
 
 
 def _count_spec(title: str, ids: Callable[[Scope], Sequence[str] | None], kind: str) -> Spec[Scope]:
-    maker = {"tickets": _tickets, "payments": _payments, "applications": _applications}[kind]
-
     def drill(s: Scope) -> Drill | None:
         found = ids(s)
-        return None if found is None else maker(found, s.name, title)
+        return None if found is None else Drill(kind, tuple(found), f"{s.name} · {title}")
 
     return Spec(
         Column(title, lambda s: _count_text(ids(s)), RIGHT, sort_key=lambda s: len(ids(s) or ())), drill
@@ -519,16 +518,8 @@ def application_specs() -> list[Spec[Scope]]:
                 _apps(s).completed_same_day, s.name, translate("DailyLogPage", "Done the same day")
             ),
         ),
-        Spec(
-            Column(
-                translate("DailyLogPage", "Complaints"), lambda s: _count_text(s.figures.complaints), RIGHT
-            )
-        ),
-        Spec(
-            Column(
-                translate("DailyLogPage", "Consultations"),
-                lambda s: _count_text(s.figures.consultations),
-                RIGHT,
-            )
+        _count_spec(translate("DailyLogPage", "Complaints"), lambda s: s.figures.complaints, "complaints"),
+        _count_spec(
+            translate("DailyLogPage", "Consultations"), lambda s: s.figures.consultations, "consultations"
         ),
     ]
