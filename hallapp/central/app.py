@@ -303,12 +303,16 @@ def _device_routes(app: FastAPI, sessions: Sessions, metrics: Metrics) -> None:
 def _pull_route(app: FastAPI, sessions: Sessions, metrics: Metrics, known: Any) -> None:
     @app.get("/v1/sync/pull", **documented(PullAnswer, 400, 401, 403, 410, 503, device=True))
     def pull_page(
+        request: Request,
         cursor: str | None = Query(None),
         limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
         device: Device = known,
     ) -> Response:
         """Master-data changes of the device's hall and the global scope after ``cursor`` (§4.7),
         answered as ``pull_json`` writes them (never decoded and encoded again here)."""
+        for name in ("cursor", "limit"):
+            if len(request.query_params.getlist(name)) > 1:  # the framework would take the last one
+                raise Refusal(400, "malformed", field=name)
         try:
             body, count = pull_json(sessions, hall_scopes(device.hall_id), cursor, limit)
         except Refusal as exc:

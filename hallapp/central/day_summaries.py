@@ -1,12 +1,12 @@
 """Kept hall-day summaries (issue 7): each closed day (before today, hall time) of each hall is
 summarized once with the PC's KPI code (``domain.kpi_summary``) and kept in ``hall_day_summary``
-with the settings it was computed with; a period's report merges the kept days.
+with the settings it was computed with (``hallapp central summarize``, from cron); a period's
+report merges the kept days.
 
 A kept day is taken as it is unless its records changed since (the triggers of central migration
 0007 mark the day in ``hall_day_dirty``) or the hall's settings differ from those it was computed
-with; then, and for a day never kept, it is computed from the facts and kept again. Today is always
-computed and never kept. ``hallapp central summarize`` (cron, after midnight) computes what is
-pending, so a report reads only kept days.
+with; then, and for a day never kept, the report computes it from the facts (slower, the same
+figures). Today is always computed and never kept.
 """
 
 from collections import defaultdict
@@ -32,15 +32,12 @@ def day_summaries(
     s: Session, rules: dict[str, KpiRules], first: date, last: date, today: date
 ) -> dict[str, list[Summary]]:
     """Every day of ``first`` … ``last`` of every hall in ``rules`` (hall id → its settings), in day
-    order; what is not kept fresh is computed, and kept if the day is closed. The caller commits."""
+    order: the kept ones that are fresh, the others computed (and not kept: a report only reads;
+    ``hallapp central summarize`` keeps)."""
     days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
     kept = _kept(s, rules, first, min(last, today - timedelta(days=1)))
     missing = [(hall, day) for day in days for hall in rules if (hall, day) not in kept]
-    closed = [key for key in missing if key[1] < today]
-    seen = marks(s, closed)
-    computed = compute(s, missing, rules)
-    keep(s, {key: computed[key] for key in closed}, rules, seen)
-    found = kept | computed
+    found = kept | compute(s, missing, rules)
     return {hall: [found[(hall, day)] for day in days] for hall in rules}
 
 

@@ -68,7 +68,6 @@ def report(
         names = _halls(s, hall_ids)
         rules = {hall: _rules(settings, hall) for hall in names}
         days = day_summaries(s, rules, first_day, last_day, today)
-        s.commit()
     halls = tuple(
         HallSummary(hall, name, merge(days[hall], rules[hall].wait_percentile))
         for hall, name in names.items()

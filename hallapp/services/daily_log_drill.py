@@ -4,6 +4,7 @@ by id (times in hall time)."""
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
@@ -170,16 +171,21 @@ def application_lines(s: Session, ids: Sequence[str]) -> tuple[ApplicationLine, 
     )
 
 
-def complaint_lines(s: Session, ids: Sequence[str]) -> tuple[ComplaintLine, ...]:
-    rows = [
+def _with_clerk(s: Session, model: Any, id_column: Any, ids: Sequence[str]) -> list[Any]:
+    """Rows of ``model`` by id, each with the staff number and name of its ``operator_id``."""
+    return [
         row
         for part in _chunks(ids)
         for row in s.execute(
-            select(Complaint, Operator.staff_no, Operator.name)
-            .join(Operator, Operator.operator_id == Complaint.operator_id)
-            .where(Complaint.complaint_id.in_(part))
+            select(model, Operator.staff_no, Operator.name)
+            .join(Operator, Operator.operator_id == model.operator_id)
+            .where(id_column.in_(part))
         )
     ]
+
+
+def complaint_lines(s: Session, ids: Sequence[str]) -> tuple[ComplaintLine, ...]:
+    rows = _with_clerk(s, Complaint, Complaint.complaint_id, ids)
     rows.sort(key=lambda r: (r[0].received_at, r[0].complaint_no))
     return tuple(
         ComplaintLine(
@@ -200,15 +206,7 @@ def complaint_lines(s: Session, ids: Sequence[str]) -> tuple[ComplaintLine, ...]
 
 
 def consultation_lines(s: Session, ids: Sequence[str]) -> tuple[ConsultationLine, ...]:
-    rows = [
-        row
-        for part in _chunks(ids)
-        for row in s.execute(
-            select(Consultation, Operator.staff_no, Operator.name)
-            .join(Operator, Operator.operator_id == Consultation.operator_id)
-            .where(Consultation.consultation_id.in_(part))
-        )
-    ]
+    rows = _with_clerk(s, Consultation, Consultation.consultation_id, ids)
     rows.sort(key=lambda r: (r[0].created_at, r[0].consultation_no))
     return tuple(
         ConsultationLine(

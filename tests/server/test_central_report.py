@@ -227,6 +227,7 @@ def test_a_day_without_records_is_empty_everywhere(make_pc, sessions) -> None:  
     assert central.total.empty and all(h.summary.empty for h in central.halls)
     assert central.halls[0].summary == summarize(pc.log(quiet), DayFacts(quiet, quiet))
     assert central.total.waits.mean_s is None and central.total.gross_fen == 0
+    assert summarize_pending(sessions, today=DAY, days=1) == 2  # both halls' 22nd kept
     assert report(sessions, quiet, quiet, today=DAY) == central  # read back from the kept day
 
 
@@ -268,21 +269,24 @@ def test_a_closed_day_is_kept_and_computed_again_when_its_records_change(make_pc
     tomorrow = date(2026, 11, 24)
     first = report(sessions, DAY, DAY, [HALL], today=tomorrow)
     served = first.halls[0].summary.served
-    assert _kept(sessions) == {(HALL, DAY): served} and served > 0
+    assert not _kept(sessions) and served > 0  # a report only reads
+    assert summarize_pending(sessions, today=tomorrow, days=1) == 2
+    assert _kept(sessions)[(HALL, DAY)] == served
     assert (HALL, DAY) not in _marks(sessions)  # the marks it saw are gone with the keeping
     assert report(sessions, DAY, DAY, [HALL], today=tomorrow) == first  # read back as it was kept
 
     _two_more_served(pc)  # a late sync of the same day
     pc.push()
     assert (HALL, DAY) in _marks(sessions)
-    again = report(sessions, DAY, DAY, [HALL], today=tomorrow)
+    again = report(sessions, DAY, DAY, [HALL], today=tomorrow)  # marked: computed from the facts
     assert again.halls[0].summary == summarize(pc.log(), DayFacts(DAY, DAY))
-    assert again.halls[0].summary.served > served
-    assert _kept(sessions)[(HALL, DAY)] == again.halls[0].summary.served
-    assert (HALL, DAY) not in _marks(sessions)
+    assert again.halls[0].summary.served == served + 2
+    assert summarize_pending(sessions, today=tomorrow, days=1) == 1
+    assert _kept(sessions)[(HALL, DAY)] == served + 2 and (HALL, DAY) not in _marks(sessions)
+    assert report(sessions, DAY, DAY, [HALL], today=tomorrow) == again
 
-    today = report(sessions, DAY, DAY, [HALL], today=DAY)  # today's figures are never kept
-    assert today == again and _kept(sessions)[(HALL, DAY)] == again.halls[0].summary.served
+    today = report(sessions, DAY, DAY, [HALL], today=DAY)  # today's figures are computed, not kept
+    assert today == again
 
 
 def test_an_application_closed_late_marks_the_days_it_was_overdue_on(sessions) -> None:  # type: ignore[no-untyped-def]
@@ -302,6 +306,7 @@ def test_an_application_closed_late_marks_the_days_it_was_overdue_on(sessions) -
     assert {d(2026, 11, 2), d(2026, 11, 5)} | {d(2026, 11, n) for n in range(6, 10)} <= at_insert
     week = report(sessions, d(2026, 11, 6), d(2026, 11, 9), [HALL], today=d(2026, 11, 10))
     assert week.halls[0].summary.overdue == 1 and week.halls[0].summary.completed == 0
+    summarize_pending(sessions, today=d(2026, 11, 10), days=4)
     assert not {day for _, day in _marks(sessions)} & {d(2026, 11, n) for n in range(6, 10)}  # kept
     with sessions.begin() as s:
         s.execute(text("DELETE FROM hall_day_dirty"))
@@ -312,6 +317,7 @@ def test_an_application_closed_late_marks_the_days_it_was_overdue_on(sessions) -
     marked = {day for hall, day in _marks(sessions)}
     assert {d(2026, 11, 8), d(2026, 11, 9)} <= marked  # closed on the 8th: no longer overdue from it
     assert not marked & {d(2026, 11, 6), d(2026, 11, 7)}  # still overdue there: unchanged
+    assert summarize_pending(sessions, today=d(2026, 11, 10), days=4) == 2
     again = report(sessions, d(2026, 11, 6), d(2026, 11, 9), [HALL], today=d(2026, 11, 10))
     assert again.halls[0].summary.overdue == 0 and again.halls[0].summary.completed == 1
     with sessions.begin() as s:  # a status the figures do not read marks nothing
