@@ -3,7 +3,8 @@ enrolment codes, devices and the operators of a hall, through the server's admin
 (``hallapp.sync.admin_client``).
 
 Only an administrator of this PC may (``Permission.MANAGE_OPERATORS``), checked here whatever the
-UI shows; the server then checks its own admin token. The token is typed once and kept in the OS
+UI shows; the central report (``report``, ``hall_log``) supervisors may read too
+(``Permission.VIEW_DAILY_LOG``). The server then checks its own admin token. The token is typed once and kept in the OS
 keyring for that server address, never in SQLite or a file; it is kept only after the server
 accepted it. What a person typed is checked here first, so a mistake is marked on its field at
 once; the server checks again with its own rules (a hall's minimum password length is the
@@ -14,10 +15,12 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from hallapp.domain.enums import Role
 from hallapp.domain.errors import ActionRefused, InvalidForm, InvalidInput
+from hallapp.domain.kpi_values import DailyLog
 from hallapp.domain.permissions import Permission, require
 from hallapp.domain.records import Actor
 from hallapp.domain.settings_catalog import BY_KEY
@@ -31,6 +34,7 @@ from hallapp.sync.admin_client import (
     CentralDevice,
     CentralHall,
     CentralOperator,
+    CentralReport,
     IssuedEnrolmentCode,
 )
 
@@ -146,9 +150,41 @@ class CentralAdminService(ServiceBase):
         with self._admin(actor, server_url) as admin:
             return admin.deactivate_operator(_checked_hall_id(hall_id), staff_no)
 
+    def report(
+        self, actor: Actor, server_url: str, first: date | None = None, last: date | None = None
+    ) -> CentralReport:
+        """Every hall's daily-log figures of ``first`` … ``last`` (both included; today's business
+        day by default) and the company's. Supervisors and administrators (``VIEW_DAILY_LOG``); the
+        period is checked here as the server checks it (its longest period is the server's setting,
+        checked there)."""
+        require(actor.role, Permission.VIEW_DAILY_LOG)
+        first = first or self.clock.business_date()
+        last = last or first
+        self._check_period(first, last)
+        with self._admin(actor, server_url, Permission.VIEW_DAILY_LOG) as admin:
+            return admin.report(first, last)
+
+    def hall_log(self, actor: Actor, server_url: str, hall_id: str, first: date, last: date) -> DailyLog:
+        """One hall's whole daily log of the period, computed by the server from its records."""
+        require(actor.role, Permission.VIEW_DAILY_LOG)
+        self._check_period(first, last)
+        hall_id = _checked_hall_id(hall_id)
+        with self._admin(actor, server_url, Permission.VIEW_DAILY_LOG) as admin:
+            return admin.hall_log(hall_id, first, last)
+
+    def _check_period(self, first: date, last: date) -> None:
+        """The refusals of ``hallapp.domain.kpi_period.check_period`` this PC can tell at once."""
+        today = self.clock.business_date()
+        if last < first:
+            raise InvalidInput("last_day", "range_reversed")
+        if last > today:
+            raise InvalidInput("last_day", "future_day", day=last.isoformat(), today=today.isoformat())
+
     @contextmanager
-    def _admin(self, actor: Actor, server_url: str) -> Iterator[AdminClient]:
-        require(actor.role, Permission.MANAGE_OPERATORS)
+    def _admin(
+        self, actor: Actor, server_url: str, permission: Permission = Permission.MANAGE_OPERATORS
+    ) -> Iterator[AdminClient]:
+        require(actor.role, permission)
         url = _checked_url(server_url)
         token = admin_client.load_admin_token(url)
         if not token:

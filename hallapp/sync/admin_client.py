@@ -8,11 +8,14 @@ server address, so a token for a test server is never sent to another one.
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
+from hallapp.domain.daily_log_json import from_json, read
 from hallapp.domain.errors import ActionRefused, InvalidInput, SyncUnavailable
+from hallapp.domain.kpi_summary import Summary
+from hallapp.domain.kpi_values import DailyLog, SeriesPoint
 
 SERVICE = "hallapp"
 TIMEOUT_S = 15.0  # the default client's (``connect``): an administrator waits for the answer
@@ -26,8 +29,11 @@ FIELD_OF = {
     "bad_name": "name",
     "unknown_role": "role",
     "weak_password": "password",
+    "range_reversed": "last_day",  # the central report's period (= hallapp.domain.kpi_period)
+    "future_day": "last_day",
+    "range_too_long": "last_day",
 }
-KEPT_DETAILS = ("hall_id", "staff_no", "minimum", "device_code", "device")
+KEPT_DETAILS = ("hall_id", "staff_no", "minimum", "device_code", "device", "limit", "day", "today")
 
 if TYPE_CHECKING:  # httpx is imported when a call is made: the app starts without it
     import httpx
@@ -74,6 +80,28 @@ class CentralOperator:
     active: bool
     verifier_expires_at: datetime
     version: int
+
+
+@dataclass(frozen=True)
+class ReportHall:
+    """One hall's line of the central report: its figures of the period and their series (hours
+    of a one-day period, days of a longer one)."""
+
+    hall_id: str
+    name: str
+    summary: Summary
+    series: tuple[SeriesPoint, ...]
+
+
+@dataclass(frozen=True)
+class CentralReport:
+    """The central report of ``first_day`` … ``last_day``: each hall's line and the company's."""
+
+    first_day: date
+    last_day: date
+    halls: tuple[ReportHall, ...]
+    total: Summary
+    series: tuple[SeriesPoint, ...]  # the company's
 
 
 def connect(server_url: str) -> "httpx.Client":
@@ -124,13 +152,33 @@ class AdminClient:
             self._call("POST", f"/v1/admin/halls/{_seg(hall_id)}/operators/{_seg(staff_no)}/deactivate")
         )
 
+    def report(self, first: date, last: date, hall_ids: list[str] | None = None) -> CentralReport:
+        """Every hall's figures of ``first`` … ``last`` (or those of ``hall_ids``) and the company's."""
+        params: dict[str, Any] = {"from": first.isoformat(), "to": last.isoformat()}
+        if hall_ids:
+            params["hall"] = list(hall_ids)
+        data = self._call("GET", "/v1/admin/report", params=params)
+        total, series = _summary(data["total"])
+        return CentralReport(
+            date.fromisoformat(data["first_day"]),
+            date.fromisoformat(data["last_day"]),
+            tuple(ReportHall(h["hall_id"], h["name"], *_summary(h["summary"])) for h in data["halls"]),
+            total,
+            series,
+        )
+
+    def hall_log(self, hall_id: str, first: date, last: date) -> DailyLog:
+        """One hall's whole daily log of ``first`` … ``last``, as the hall's PC computes it."""
+        params = {"from": first.isoformat(), "to": last.isoformat()}
+        return from_json(self._call("GET", f"/v1/admin/report/hall/{_seg(hall_id)}", params=params)["log"])
+
     def _call(
         self,
         method: str,
         path: str,
         body: dict[str, Any] | None = None,
         *,
-        params: dict[str, str] | None = None,
+        params: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
         import httpx
 
@@ -171,6 +219,11 @@ def _seg(value: str) -> str:
 
 def _when(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
+
+
+def _summary(data: dict[str, Any]) -> tuple[Summary, tuple[SeriesPoint, ...]]:
+    """A report's summary and its series (written beside the summary's fields)."""
+    return read(Summary, data), tuple(read(SeriesPoint, p) for p in data.get("series", ()))
 
 
 def _hall(h: dict[str, Any]) -> CentralHall:

@@ -1376,6 +1376,18 @@
         <translation>两次输入的密码不一致，请重新输入。</translation>
     </message>
     <message>
+        <source>The period ends before it starts; choose an end date on or after the start date.</source>
+        <translation>结束日期早于开始日期，请选择不早于开始日期的结束日期。</translation>
+    </message>
+    <message>
+        <source>{day} has not come yet (today is {today}); choose today or an earlier day.</source>
+        <translation>{day} 还没有到（今天是 {today}），请选择今天或更早的日期。</translation>
+    </message>
+    <message>
+        <source>The central server reports at most {limit} days at once; choose a shorter period.</source>
+        <translation>中心服务器一次最多汇总 {limit} 天，请选择较短的时间段。</translation>
+    </message>
+    <message>
         <source>An admin token is one word without spaces; copy it again from the server administrator.</source>
         <translation>管理令牌是一串不含空格的字符，请向服务器管理员重新复制。</translation>
     </message>
@@ -1441,6 +1453,10 @@
     <message>
         <source>&amp;Operators</source>
         <translation>操作员(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Report</source>
+        <translation>服务日志汇总(&amp;R)</translation>
     </message>
     <message>
         <source>Server &amp;address:</source>
@@ -1613,6 +1629,17 @@
     </message>
 </context>
 <context>
+    <name>CentralHallLogDialog</name>
+    <message>
+        <source>Daily log of {hall_id} {name}, {period}</source>
+        <translation>{hall_id} {name} 服务日志（{period}）</translation>
+    </message>
+    <message>
+        <source>Computed by the central server from what the hall&apos;s PCs uploaded. The tickets and payments behind each figure are listed on the hall&apos;s own PC (its daily counter log).</source>
+        <translation>由中心服务器根据该营业厅各电脑上传的数据计算。各项数字背后的号票、收费明细请在该营业厅自己的电脑上（柜面服务日志）查看。</translation>
+    </message>
+</context>
+<context>
     <name>CentralHallsTab</name>
     <message>
         <source>Hall ID</source>
@@ -1752,6 +1779,73 @@
     <message>
         <source>{staff_no} {name} is deactivated; the hall&apos;s PCs refuse them after their next sync.</source>
         <translation>{staff_no} {name} 已停用，该厅终端下次同步后将拒绝其登录。</translation>
+    </message>
+</context>
+<context>
+    <name>CentralReportTab</name>
+    <message>
+        <source>Hall</source>
+        <translation>营业厅</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Avg wait (min)</source>
+        <translation>平均等候（分）</translation>
+    </message>
+    <message>
+        <source>P{p} wait (min)</source>
+        <translation>等候P{p}（分）</translation>
+    </message>
+    <message>
+        <source>Longest wait (min)</source>
+        <translation>最长等候（分）</translation>
+    </message>
+    <message>
+        <source>Avg handling (min)</source>
+        <translation>平均办理（分）</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>{count} halls</source>
+        <translation>{count} 个营业厅</translation>
+    </message>
+    <message>
+        <source>Refre&amp;sh (F5)</source>
+        <translation>刷新(&amp;S)（F5）</translation>
+    </message>
+    <message>
+        <source>Figures by hall</source>
+        <translation>各营业厅数据</translation>
+    </message>
+    <message>
+        <source>Da&amp;y:</source>
+        <translation>日期(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Figures from what each hall&apos;s PCs have uploaded; today&apos;s grow as they sync. Enter on a hall opens its whole daily log.</source>
+        <translation>数据来自各营业厅电脑已上传的记录，今天的数据会随同步不断增加。在营业厅一行按回车可打开该厅完整的服务日志。</translation>
+    </message>
+    <message>
+        <source>Asking the central server…</source>
+        <translation>正在向中心服务器查询…</translation>
+    </message>
+    <message>
+        <source>Service log summary, {period}</source>
+        <translation>服务日志汇总（{period}）</translation>
+    </message>
+    <message>
+        <source>No hall recorded anything on {period} (as far as its PCs have uploaded).</source>
+        <translation>{period} 各营业厅没有任何记录（以各厅电脑已上传的为准）。</translation>
+    </message>
+    <message>
+        <source>Choose a hall&apos;s row to open its daily log.</source>
+        <translation>请选择一个营业厅所在行，再打开其服务日志。</translation>
     </message>
 </context>
 <context>
@@ -2257,6 +2351,30 @@
 <context>
     <name>DailyLogCharts</name>
     <message>
+        <source>Most customers waiting</source>
+        <translation>最多同时等候人数</translation>
+    </message>
+    <message>
+        <source>Waits (minutes)</source>
+        <translation>等候时间（分钟）</translation>
+    </message>
+    <message>
+        <source>Customers served per window</source>
+        <translation>各窗口服务人数</translation>
+    </message>
+    <message>
+        <source>Satisfaction ratings</source>
+        <translation>满意度评价</translation>
+    </message>
+    <message>
+        <source>Money collected (net)</source>
+        <translation>收费金额（净额）</translation>
+    </message>
+    <message>
+        <source>Tickets issued and called</source>
+        <translation>取号与叫号</translation>
+    </message>
+    <message>
         <source>day</source>
         <translation>日</translation>
     </message>
@@ -2398,6 +2516,66 @@
     <message>
         <source>Closed</source>
         <translation>办结</translation>
+    </message>
+    <message>
+        <source>{step} (not satisfied)</source>
+        <translation>{step}（不满意）</translation>
+    </message>
+    <message>
+        <source>Complaint no.</source>
+        <translation>投诉编号</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>当前环节</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <source>Called back {time}</source>
+        <translation>已于 {time} 回访</translation>
+    </message>
+    <message>
+        <source>Call back by {time}</source>
+        <translation>须在 {time} 前回访</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>未答复</translation>
+    </message>
+    <message>
+        <source>Consultation no.</source>
+        <translation>咨询单号</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>咨询内容</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
     </message>
 </context>
 <context>
@@ -2861,6 +3039,14 @@
     <message>
         <source>{count} application(s)</source>
         <translation>{count} 件申请</translation>
+    </message>
+    <message>
+        <source>{count} complaint(s)</source>
+        <translation>{count} 条投诉</translation>
+    </message>
+    <message>
+        <source>{count} consultation(s)</source>
+        <translation>{count} 条咨询</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,7 @@ from ui.admin.central_form import FormErrors
 from ui.admin.central_halls_tab import CentralHallsTab
 from ui.admin.central_operators_tab import CentralOperatorsTab
 from ui.admin.central_ops import CentralLink
+from ui.admin.central_report_tab import CentralReportTab
 from ui.widgets.labels import say, styled
 from ui.widgets.page import WorkspacePage
 
@@ -49,11 +50,13 @@ class CentralAdminPage(WorkspacePage):
         self.codes_tab = CentralCodesTab(self.link)
         self.devices_tab = CentralDevicesTab(self.link)
         self.operators_tab = CentralOperatorsTab(self.link)
+        self.report_tab = CentralReportTab(self.link)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.halls_tab, self.tr("&Halls"))
         self.tabs.addTab(self.codes_tab, self.tr("&Enrolment codes"))
         self.tabs.addTab(self.devices_tab, self.tr("&Devices"))
         self.tabs.addTab(self.operators_tab, self.tr("&Operators"))
+        self.tabs.addTab(self.report_tab, self.tr("&Report"))
         self.tabs.setEnabled(False)
         self._layout()
         self.connect_button.clicked.connect(self.connect_to_server)
@@ -186,5 +189,5 @@ class CentralAdminPage(WorkspacePage):
 
     def _on_tab_changed(self, index: int) -> None:
         tab = self.tabs.widget(index)
-        if self.connected and tab in (self.devices_tab, self.operators_tab):
+        if self.connected and tab in (self.devices_tab, self.operators_tab, self.report_tab):
             tab.refresh()

@@ -38,6 +38,16 @@ def _input_sentences() -> dict[str, str]:
         "passwords_differ": translate(
             "CentralAdmin", "The two passwords differ; type the same password twice."
         ),
+        "range_reversed": translate(
+            "CentralAdmin", "The period ends before it starts; choose an end date on or after the start date."
+        ),
+        "future_day": translate(
+            "CentralAdmin", "{day} has not come yet (today is {today}); choose today or an earlier day."
+        ),
+        "range_too_long": translate(
+            "CentralAdmin",
+            "The central server reports at most {limit} days at once; choose a shorter period.",
+        ),
         "bad_admin_token": translate(
             "CentralAdmin",
             "An admin token is one word without spaces; copy it again from the server administrator.",

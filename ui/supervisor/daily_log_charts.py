@@ -89,13 +89,12 @@ def point_label(point: SeriesPoint, daily: bool) -> str:
 class DailyLogCharts(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        t = self.tr
-        self.queue = make_plot(t("Most customers waiting"))
-        self.waits = make_plot(t("Waits (minutes)"))
-        self.load = make_plot(t("Customers served per window"))
-        self.satisfaction = make_plot(t("Satisfaction ratings"))
-        self.collections = make_plot(t("Money collected (net)"), yuan=True)
-        self.traffic = make_plot(t("Tickets issued and called"))
+        self.queue = make_plot(self.tr("Most customers waiting"))
+        self.waits = make_plot(self.tr("Waits (minutes)"))
+        self.load = make_plot(self.tr("Customers served per window"))
+        self.satisfaction = make_plot(self.tr("Satisfaction ratings"))
+        self.collections = make_plot(self.tr("Money collected (net)"), yuan=True)
+        self.traffic = make_plot(self.tr("Tickets issued and called"))
         self.legends = [
             self.waits.getPlotItem().addLegend(offset=(-8, 8)),
             self.traffic.getPlotItem().addLegend(offset=(-8, 8)),

@@ -12,40 +12,25 @@ from functools import partial
 from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDateEdit,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSplitter,
     QStackedWidget,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from hallapp.domain.kpi_values import DailyLog
 from hallapp.domain.records import Actor
-from ui.supervisor.daily_log_charts import DailyLogCharts
 from ui.supervisor.daily_log_drill import DrillDialog
 from ui.supervisor.daily_log_export_flow import ExportFlow
 from ui.supervisor.daily_log_messages import daily_log_message
-from ui.supervisor.daily_log_summary import SummaryStrip
 from ui.supervisor.daily_log_tables import (
     DrillTableModel,
-    Scope,
-    application_specs,
-    bad_specs,
-    clerk_money_specs,
-    method_rows,
-    method_specs,
-    money_by_clerk_specs,
-    name_specs,
-    rating_specs,
-    shift_specs,
-    ticket_specs,
 )
+from ui.supervisor.daily_log_view import DailyLogView
 from ui.widgets.labels import icon_card, say, styled
 from ui.widgets.page import WorkspacePage
 from ui.widgets.table_view import RecordTableView
@@ -101,32 +86,20 @@ class DailyLogPage(WorkspacePage):
         self.edit_timer = QTimer(self)
         self.edit_timer.setSingleShot(True)
         self.edit_timer.setInterval(EDIT_PAUSE_MS)
-        self.summary = SummaryStrip(self)
         self.message = styled("", "muted", wrap=True)
         self.message.hide()
         self.heading = styled("", "section")
 
     def _make_tables(self) -> None:
-        self.tables: dict[str, RecordTableView] = {}
-        for key in (
-            "windows",
-            "clerks",
-            "methods",
-            "money_clerks",
-            "shifts",
-            "ratings",
-            "bad",
-            "applications",
-        ):
-            model = DrillTableModel(self)
-            table = RecordTableView(model)
-            table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.view = DailyLogView()
+        self.summary, self.tables, self.charts, self.tabs = (
+            self.view.summary,
+            self.view.tables,
+            self.view.charts,
+            self.view.tabs,
+        )
+        for table in self.tables.values():
             table.activated.connect(self._on_cell_activated)
-            self.tables[key] = table
-        self.tables["windows"].setAccessibleName(self.tr("Figures by window"))
-        self.tables["clerks"].setAccessibleName(self.tr("Figures by clerk"))
-        self.charts = DailyLogCharts()
-        self.reversal_note = styled("", "caption", wrap=True)
 
     def _lay_out(self) -> None:
         title = QHBoxLayout()
@@ -147,21 +120,6 @@ class DailyLogPage(WorkspacePage):
         ):
             controls.addWidget(widget)
         controls.addStretch(1)
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self.tables["windows"], self.tr("By window"))
-        self.tabs.addTab(self.tables["clerks"], self.tr("By clerk"))
-        self.tabs.addTab(self._money_tab(), self.tr("Money"))
-        self.tabs.addTab(
-            self._pair(self.tables["ratings"], self.tables["bad"], 1, 3), self.tr("Satisfaction")
-        )
-        self.tabs.addTab(self.tables["applications"], self.tr("Applications, complaints, consultations"))
-        self.tabs.addTab(self.charts, self.tr("Charts"))
-        content = QWidget()
-        column = QVBoxLayout(content)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(8)
-        column.addWidget(self.summary)
-        column.addWidget(self.tabs, 1)
         self.empty_text = styled("", "muted", wrap=True)
         self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         empty = QWidget()
@@ -174,7 +132,7 @@ class DailyLogPage(WorkspacePage):
         )
         empty_layout.addStretch(2)
         self.stack = QStackedWidget()
-        self.stack.addWidget(content)
+        self.stack.addWidget(self.view)
         self.stack.addWidget(empty)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 12)
@@ -183,27 +141,6 @@ class DailyLogPage(WorkspacePage):
         layout.addLayout(controls)
         layout.addWidget(self.message)
         layout.addWidget(self.stack, 1)
-
-    def _money_tab(self) -> QWidget:
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(self.tables["money_clerks"])
-        cash_up = QWidget()
-        box = QVBoxLayout(cash_up)
-        box.setContentsMargins(0, 4, 0, 0)
-        box.addWidget(styled(self.tr("Cash-up"), "section"))
-        box.addWidget(self.tables["shifts"], 1)
-        box.addWidget(self.reversal_note)
-        right.addWidget(cash_up)
-        return self._pair(self.tables["methods"], right, 2, 5)
-
-    @staticmethod
-    def _pair(left: QWidget, right: QWidget, left_share: int, right_share: int) -> QSplitter:
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(left)
-        split.addWidget(right)
-        split.setStretchFactor(0, left_share)
-        split.setStretchFactor(1, right_share)
-        return split
 
     def _connect(self) -> None:
         self.previous_button.clicked.connect(self.previous)
@@ -320,50 +257,10 @@ class DailyLogPage(WorkspacePage):
             self.stack.setCurrentIndex(1)
         else:
             self.stack.setCurrentIndex(0)
-        self.summary.show_log(log)
-        hall = Scope("", self.tr("Whole hall"), log.hall, total=True)
-        windows = [hall, *(Scope(f"{w.window_no:03d}", w.name, w.figures) for w in log.windows)]
-        clerks = [Scope(c.staff_no, c.name or c.staff_no, c.figures, left=not c.active) for c in log.clerks]
-        types = [t.business_type for t in log.hall.tickets.served_by_type]
-        tickets = ticket_specs(self.type_names, types, log.wait_percentile)
-        self._model("windows").set_table([*name_specs(staff=False), *tickets], windows)
-        self._model("clerks").set_table(
-            [
-                *name_specs(staff=True),
-                *ticket_specs(self.type_names, (), log.wait_percentile),
-                *clerk_money_specs(),
-            ],
-            clerks,
-        )
-        self._fill_money(log, clerks)
-        rated = log.hall.satisfaction.rated
-        self._model("ratings").set_table(rating_specs(rated), log.hall.satisfaction.distribution)
-        names = {c.staff_no: c.name for c in log.clerks}
-        window_names = {w.window_no: w.name for w in log.windows}
-        self._model("bad").set_table(bad_specs(window_names, names), log.hall.satisfaction.bad)
-        self._model("applications").set_table(application_specs(), [hall, *clerks])
-        self.charts.set_log(log)
-
-    def _fill_money(self, log: DailyLog, clerks: list[Scope]) -> None:
-        money = log.hall.money
-        if money is None:
-            return
-        self._model("methods").set_table(method_specs(), method_rows(money.by_method, money.net_fen))
-        takers = [
-            s for s in clerks if s.figures.money and (s.figures.money.payments or s.figures.money.reversals)
-        ]
-        self._model("money_clerks").set_table(money_by_clerk_specs(), takers)
-        names = {c.staff_no: c.name for c in log.clerks}
-        shifts = log.hall.cash_up.shifts if log.hall.cash_up else ()
-        self._model("shifts").set_table(shift_specs(names), shifts)
-        self.reversal_note.setText(
-            self.tr("Reprinted receipts: {reprints}. Reversals of earlier days' payments: {other}.").format(
-                reprints=len(money.reprints), other=len(money.reversals_of_other_days)
-            )
-        )
+        self.view.fill(log, self.type_names)
 
     def _model(self, key: str) -> DrillTableModel:
-        return self.tables[key].source  # type: ignore[return-value]
+        return self.view.model(key)
 
     def _period_text(self, log: DailyLog) -> str:
         if log.first_day == log.last_day:
