@@ -11,7 +11,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import asdict
 from datetime import UTC, date, datetime
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -274,6 +274,7 @@ def _device_routes(app: FastAPI, sessions: Sessions, metrics: Metrics) -> None:
         }
 
     _reconcile_route(app, sessions, Known)
+    _daily_log_route(app, sessions, Known)
     _pull_route(app, sessions, metrics, Known)
 
     @app.post(
@@ -334,6 +335,24 @@ def _reconcile_route(app: FastAPI, sessions: Sessions, known: Any) -> None:
             raise Refusal(400, "malformed", field="business_date") from None
         with sessions() as s:
             return day_report(s, s.get(Device, device.device_id), day)
+
+
+def _daily_log_route(app: FastAPI, sessions: Sessions, known: Any) -> None:
+    from hallapp.central.report import hall_log
+    from hallapp.central.report_api import DeviceHallLogAnswer, refusals
+    from hallapp.domain.daily_log_json import to_json
+
+    @app.get("/v1/sync/daily-log", **documented(DeviceHallLogAnswer, 400, 401, 403, 503, device=True))
+    def device_hall_log(
+        first_day: Annotated[date, Query(alias="from")],
+        last_day: Annotated[date, Query(alias="to")],
+        device: Device = known,
+    ) -> dict[str, Any]:
+        """The daily log of the device's hall over ``from`` … ``to`` from what all its PCs pushed, so
+        a supervisor's PC sees the whole hall; refused as ``/v1/admin/report`` is."""
+        with refusals():
+            log = hall_log(sessions, device.hall_id, first_day, last_day)
+        return {"log": to_json(log)}
 
 
 def _install_error_handlers(app: FastAPI) -> None:

@@ -4,7 +4,9 @@ gives back the PC's own values, for the app's 中心服务器 page):
 - ``GET /v1/admin/report``: per hall its ``kpi_summary.Summary`` of the period and the company's,
   each with its ``series``;
 - ``GET /v1/admin/report/hall/{hall_id}``: one hall's whole ``DailyLog`` of the period (windows,
-  clerks, the ids behind each figure)."""
+  clerks, the ids behind each figure);
+- ``GET /v1/sync/daily-log`` (a device's token): its own hall's whole ``DailyLog``, so a
+  supervisor's PC shows what every PC of the hall recorded."""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -58,7 +60,7 @@ def register_report_route(app: FastAPI, sessions: Sessions, admin: Any) -> None:
         """Each hall's daily log of ``from`` … ``to`` (both included; all halls, or each ``hall``
         given) and the company's. 400 ``range_reversed``, ``future_day`` or ``range_too_long``
         (``supervision.max_range_days``); 404 ``unknown_hall``."""
-        with _refusals():
+        with refusals():
             result = report(sessions, first_day, last_day, hall)
         return {
             "first_day": result.first_day.isoformat(),
@@ -77,9 +79,13 @@ def register_report_route(app: FastAPI, sessions: Sessions, admin: Any) -> None:
         who: str = admin,
     ) -> dict[str, Any]:
         """One hall's whole daily log of ``from`` … ``to``; refused as ``/v1/admin/report`` is."""
-        with _refusals():
+        with refusals():
             log = hall_log(sessions, hall_id, first_day, last_day)
         return {"hall_id": hall_id, "log": to_json(log)}
+
+
+class DeviceHallLogAnswer(Answer):
+    log: dict[str, Any]  # a kpi_values.DailyLog of the device's hall (domain.daily_log_json)
 
 
 def _summary(summary: Summary) -> dict[str, Any]:
@@ -87,7 +93,7 @@ def _summary(summary: Summary) -> dict[str, Any]:
 
 
 @contextmanager
-def _refusals() -> Iterator[None]:
+def refusals() -> Iterator[None]:
     try:
         yield
     except InvalidInput as exc:

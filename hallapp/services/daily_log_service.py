@@ -6,10 +6,12 @@ server computes the same from PostgreSQL. Drill-down rows for the ids a figure c
 ``tickets``, ``payments``, ``applications``, ``complaints`` and ``consultations``.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from datetime import date
+from typing import Any
 
-from hallapp.domain.errors import InvalidInput
+from hallapp.domain.errors import ActionRefused, InvalidInput, SyncUnavailable
 from hallapp.domain.kpi import daily_log
 from hallapp.domain.kpi_period import check_period, rules_from
 from hallapp.domain.kpi_values import DailyLog
@@ -30,6 +32,7 @@ from hallapp.services.daily_log_drill import (
 )
 from hallapp.services.daily_log_facts import load_facts
 from hallapp.services.settings_service import values_in
+from hallapp.sync.daily_log_client import fetch_hall_log
 
 __all__ = [
     "ApplicationLine",
@@ -41,7 +44,35 @@ __all__ = [
 ]
 
 
+# How to reach the central server: a client to open (a context manager) and this PC's device token;
+# None when this PC is standalone or not enrolled. Set by HallCore.
+CentralLink = Callable[[], tuple[Callable[[], AbstractContextManager[Any]], str] | None]
+
+
 class DailyLogService(ServiceBase):
+    central: CentralLink = staticmethod(lambda: None)  # type: ignore[assignment]
+
+    def whole_hall(
+        self, actor: Actor, first_day: date | None = None, last_day: date | None = None
+    ) -> DailyLog:
+        """The log of every PC of the hall, as the central server computes it from what they pushed
+        (this PC's own records only count once it has pushed them). ``ActionRefused``
+        ``not_enrolled`` on a standalone PC, ``central_unreachable`` when the server does not answer."""
+        require(actor.role, Permission.VIEW_DAILY_LOG)
+        first_day = first_day or self.clock.business_date()
+        last_day = last_day or first_day
+        with self.db.read() as s:
+            longest = values_in(s)["supervision.max_range_days"]
+        check_period(first_day, last_day, self.clock.business_date(), longest)
+        link = self.central()
+        if link is None:
+            raise ActionRefused("not_enrolled")
+        connect, token = link
+        try:
+            return fetch_hall_log(connect(), token, first_day, last_day)
+        except SyncUnavailable as exc:
+            raise ActionRefused("central_unreachable", cause=exc.params.get("reason", "")) from None
+
     def day(self, actor: Actor, day: date | None = None) -> DailyLog:
         """The log of ``day`` (today's business day by default), as recorded so far."""
         require(actor.role, Permission.VIEW_DAILY_LOG)

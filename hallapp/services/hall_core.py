@@ -71,6 +71,7 @@ class HallCore:
         self.knowledge = KnowledgeService(*common)
         self.sync_notices = SyncNoticeService(*common)
         self.daily_log = DailyLogService(*common)
+        self.daily_log.central = self.central_link  # type: ignore[method-assign]
         self.daily_log_export = DailyLogExport(*common)
         self.approvals = ApprovalService(*common)
         self.scorecard = ScorecardService(*common)
@@ -113,6 +114,20 @@ class HallCore:
         with self.db.read() as s:
             enrolled = state.get(s, SERVER_URL)
         return os.environ.get("HALLAPP_SERVER_URL") or self.settings.get("sync.server_url") or enrolled
+
+    def central_link(self):  # type: ignore[no-untyped-def]
+        """A client factory for the central server and this PC's device token, or None when it is
+        standalone or not enrolled (for reads that ask the server directly)."""
+        from hallapp.sync.device_token import load_token
+
+        url, token = self.central_url(), load_token(self.device.device_id)
+        if not url or not token:
+            return None
+        import httpx
+
+        from hallapp.sync.push import TIMEOUT_S
+
+        return (lambda: httpx.Client(base_url=url, timeout=TIMEOUT_S)), token
 
     def sync_worker(self, on_status):  # type: ignore[no-untyped-def]
         """The background pusher and puller for this PC, or None when it is standalone or not

@@ -2347,6 +2347,18 @@
         <source>The disk holding {folder} is full and nothing was saved; choose another folder or drive.</source>
         <translation>{folder} 所在磁盘已满，未保存任何内容：请选择其他文件夹或磁盘。</translation>
     </message>
+    <message>
+        <source>This PC is not connected to a central server, so it only knows its own records; untick “Every PC of the hall”.</source>
+        <translation>本机没有连接中心服务器，只有本机自己的记录，请取消勾选“全厅所有电脑”。</translation>
+    </message>
+    <message>
+        <source>The central server does not answer just now; untick “Every PC of the hall” to see this PC&apos;s own records, or try again later.</source>
+        <translation>中心服务器暂时没有响应：请取消勾选“全厅所有电脑”查看本机记录，或稍后再试。</translation>
+    </message>
+    <message>
+        <source>The central server no longer accepts this PC; ask the administrator to enrol it again.</source>
+        <translation>中心服务器已不再接受本机，请联系管理员重新注册本机。</translation>
+    </message>
 </context>
 <context>
     <name>DailyLogCharts</name>
@@ -2622,6 +2634,14 @@
     <message>
         <source>Next (PgDn)</source>
         <translation>后一天（PgDn）</translation>
+    </message>
+    <message>
+        <source>Every PC of the hall (&amp;W)</source>
+        <translation>全厅所有电脑(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Ask the central server for what every PC of this hall has synced. The records behind a figure can only be listed for this PC&apos;s own.</source>
+        <translation>向中心服务器查询本厅所有电脑已同步的记录。数字背后的明细只能列出本机的记录。</translation>
     </message>
     <message>
         <source>Excel (Ctrl+E)</source>

@@ -346,6 +346,51 @@ def test_summarize_keeps_what_is_pending(make_pc, sessions, central_url, capsys)
     assert main(["central", "summarize", "--db-url", central_url, "--days", "0"]) == 2
 
 
+def test_a_supervisors_pc_sees_every_pc_of_its_hall(make_pc, client, sessions) -> None:  # type: ignore[no-untyped-def]
+    """Two PCs of one hall each take their own customers and payments; the supervisor's PC asks the
+    server (its device token) and gets the hall's whole log, not only its own."""
+    from contextlib import nullcontext
+
+    import httpx
+
+    from hallapp.domain.errors import ActionRefused, PermissionDenied
+
+    mine, other = make_pc(HALL), make_pc(HALL, central_staff=False)
+    busy_day(mine.core, mine.core.clock, customers=8, seed=5)
+    busy_day(other.core, other.core.clock, customers=6, seed=6)
+    mine.push()
+    other.push()
+    log = mine.core.daily_log
+    log.central = lambda: (lambda: nullcontext(client), mine.token)
+    supervisor = mine.login("S001")
+    whole = log.whole_hall(supervisor, DAY, DAY)
+    own, theirs = mine.log(), other.log()
+    assert len(whole.hall.tickets.served) == len(own.hall.tickets.served) + len(theirs.hall.tickets.served)
+    assert whole.hall.money and own.hall.money and theirs.hall.money
+    assert (
+        whole.hall.money.net_fen
+        == own.hall.money.net_fen + theirs.hall.money.net_fen
+        > own.hall.money.net_fen
+    )
+    with pytest.raises(PermissionDenied):
+        log.whole_hall(mine.login("C001"), DAY, DAY)
+    with pytest.raises(InvalidInput) as caught:
+        log.whole_hall(supervisor, date(2026, 11, 24), date(2026, 11, 24))
+    assert caught.value.reason == "future_day"  # refused here, before asking
+    log.central = lambda: (lambda: httpx.Client(base_url="http://127.0.0.1:9", timeout=2), mine.token)
+    with pytest.raises(ActionRefused) as refused:
+        log.whole_hall(supervisor, DAY, DAY)
+    assert refused.value.reason == "central_unreachable"
+    log.central = lambda: None
+    with pytest.raises(ActionRefused) as refused:
+        log.whole_hall(supervisor, DAY, DAY)
+    assert refused.value.reason == "not_enrolled"
+    log.central = lambda: (lambda: nullcontext(client), "not-a-token")
+    with pytest.raises(ActionRefused) as refused:
+        log.whole_hall(supervisor, DAY, DAY)
+    assert refused.value.reason == "device_refused"
+
+
 def test_periods_the_report_refuses(sessions) -> None:  # type: ignore[no-untyped-def]
     cases = [
         (DAY, date(2026, 11, 22), None, "range_reversed"),

@@ -146,3 +146,17 @@ def test_a_refused_folder_gets_one_sentence(qtbot, ops, supervisor, tmp_path, mo
     wait_ops(qtbot, ops)
     assert page.message.property("role") == "error"
     assert str(missing.parent) in page.message.text() and not missing.parent.exists()
+
+
+def test_every_pc_of_the_hall_on_a_standalone_pc_says_why_not(qtbot, ops, core, supervisor) -> None:  # type: ignore[no-untyped-def]
+    from hallapp.domain.errors import ActionRefused
+
+    core.daily_log.central = lambda: None  # a standalone PC: no server, no token
+    page = open_page(qtbot, ops, supervisor)
+    shown = page.log
+    page.whole.setChecked(True)
+    page.show_chosen()
+    wait_ops(qtbot, ops)
+    assert page.message.text() == daily_log_message(ActionRefused("not_enrolled"))
+    assert "“" in page.message.text() or "Every PC" in page.message.text()
+    assert page.log is shown  # the PC's own figures stay on screen

@@ -32,6 +32,20 @@ def _refusal_sentences() -> dict[str, str]:
             "DailyLog",
             "The disk holding {folder} is full and nothing was saved; choose another folder or drive.",
         ),
+        "not_enrolled": translate(
+            "DailyLog",
+            "This PC is not connected to a central server, so it only knows its own records; "
+            "untick “Every PC of the hall”.",
+        ),
+        "central_unreachable": translate(
+            "DailyLog",
+            "The central server does not answer just now; untick “Every PC of the hall” to see this "
+            "PC's own records, or try again later.",
+        ),
+        "device_refused": translate(
+            "DailyLog",
+            "The central server no longer accepts this PC; ask the administrator to enrol it again.",
+        ),
     }
 
 

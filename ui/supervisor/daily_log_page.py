@@ -40,8 +40,10 @@ EDIT_PAUSE_MS = 400  # typing a date: load when the supervisor stops
 EMPTY_TEXT_WIDTH = 480  # the empty-state card's inner width (ui.widgets.labels.icon_card)
 
 
-def _load(core, actor: Actor, first: date | None, last: date | None) -> tuple:  # type: ignore[no-untyped-def]
-    if first is None:
+def _load(core, actor: Actor, first: date | None, last: date | None, whole: bool = False) -> tuple:  # type: ignore[no-untyped-def]
+    if whole:
+        log = core.daily_log.whole_hall(actor, first, last)
+    elif first is None:
         log = core.daily_log.day(actor)
     elif first == last:
         log = core.daily_log.day(actor, first)
@@ -77,6 +79,13 @@ class DailyLogPage(WorkspacePage):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
         self.period = QCheckBox(self.tr("&Period to"))
+        self.whole = QCheckBox(self.tr("Every PC of the hall (&W)"))
+        self.whole.setToolTip(
+            self.tr(
+                "Ask the central server for what every PC of this hall has synced. "
+                "The records behind a figure can only be listed for this PC's own."
+            )
+        )
         self.last.setEnabled(False)
         self.previous_button = QPushButton(self.tr("Previous (PgUp)"))
         self.next_button = QPushButton(self.tr("Next (PgDn)"))
@@ -117,6 +126,7 @@ class DailyLogPage(WorkspacePage):
             self.last,
             self.previous_button,
             self.next_button,
+            self.whole,
         ):
             controls.addWidget(widget)
         controls.addStretch(1)
@@ -148,6 +158,7 @@ class DailyLogPage(WorkspacePage):
         self.excel_button.clicked.connect(self.export_excel)
         self.pdf_button.clicked.connect(self.export_pdf)
         self.period.toggled.connect(self._on_period_toggled)
+        self.whole.toggled.connect(lambda _on: self.edit_timer.start())
         self.first.dateChanged.connect(self._on_date_edited)
         self.last.dateChanged.connect(self._on_date_edited)
         self.edit_timer.timeout.connect(self.show_chosen)
@@ -217,7 +228,7 @@ class DailyLogPage(WorkspacePage):
             self.wanted = (first, last) if first is not None and last is not None else None
             return
         self.busy = True
-        work = partial(_load, actor=self.actor, first=first, last=last)
+        work = partial(_load, actor=self.actor, first=first, last=last, whole=self.whole.isChecked())
         self.ops.run(work, on_success=self._on_loaded, on_failure=self._on_failed, owner=self)
 
     def _on_loaded(self, loaded: tuple) -> None:
