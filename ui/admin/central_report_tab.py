@@ -7,13 +7,11 @@ double-click on a hall opens its whole daily log (``CentralHallLogDialog``).
 """
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -32,11 +30,11 @@ from ui.admin.central_report_log import CentralHallLogDialog
 from ui.supervisor.daily_log_tables import NONE, DrillTableModel, Spec, percent
 from ui.widgets.formatting import money
 from ui.widgets.labels import say, styled
+from ui.widgets.period_steps import PeriodSteps
 from ui.widgets.record_table_model import CENTER, RIGHT, Column
 from ui.widgets.table_view import RecordTableView
 
 translate = QCoreApplication.translate
-EDIT_PAUSE_MS = 400  # typing a date: ask the server when the person stops (as the daily log does)
 ROWS_ALWAYS_SHOWN = 4  # the table keeps room for this many rows above the charts
 
 
@@ -121,7 +119,7 @@ def report_rows(report: CentralReport) -> list[ReportRow]:
     return [*(ReportRow(h.hall_id, h.name, h.summary) for h in report.halls), total]
 
 
-class CentralReportTab(QWidget):
+class CentralReportTab(PeriodSteps, QWidget):
     def __init__(self, link: CentralLink, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.link = link
@@ -136,19 +134,8 @@ class CentralReportTab(QWidget):
 
     # --- building ----------------------------------------------------------------------------
     def _make_controls(self) -> None:
-        self.first = QDateEdit()
-        self.last = QDateEdit()
-        for edit in (self.first, self.last):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-        self.period = QCheckBox(translate("DailyLogPage", "&Period to"))
-        self.last.setEnabled(False)
-        self.previous_button = QPushButton(translate("DailyLogPage", "Previous (PgUp)"))
-        self.next_button = QPushButton(translate("DailyLogPage", "Next (PgDn)"))
+        self.make_period_controls()
         self.refresh_button = QPushButton(self.tr("Refre&sh (F5)"))
-        self.edit_timer = QTimer(self)
-        self.edit_timer.setSingleShot(True)
-        self.edit_timer.setInterval(EDIT_PAUSE_MS)
         self.model: DrillTableModel[ReportRow] = DrillTableModel(self)
         self.table = RecordTableView(self.model, sortable=False)
         self.table.setAccessibleName(self.tr("Figures by hall"))
@@ -188,21 +175,10 @@ class CentralReportTab(QWidget):
         layout.addWidget(self.message)
 
     def _connect(self) -> None:
-        self.previous_button.clicked.connect(self.previous)
-        self.next_button.clicked.connect(self.next)
+        self.connect_period()
         self.refresh_button.clicked.connect(self.refresh)
-        self.period.toggled.connect(self._on_period_toggled)
-        self.first.dateChanged.connect(self._on_date_edited)
-        self.last.dateChanged.connect(self._on_date_edited)
-        self.edit_timer.timeout.connect(self.show_chosen)
         self.table.activated.connect(self._on_row_activated)
-        for keys, slot in (
-            ("PgUp", self.previous),
-            ("Alt+Left", self.previous),
-            ("PgDown", self.next),
-            ("Alt+Right", self.next),
-            ("F5", self.refresh),
-        ):
+        for keys, slot in (("F5", self.refresh),):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
@@ -214,42 +190,6 @@ class CentralReportTab(QWidget):
             self._load(None, None)
         else:
             self.show_chosen()
-
-    def chosen(self) -> tuple[date, date]:
-        first = self.first.date().toPython()
-        last = self.last.date().toPython() if self.period.isChecked() else first
-        return first, last
-
-    def show_chosen(self) -> None:
-        self.edit_timer.stop()
-        self._load(*self.chosen())
-
-    def previous(self) -> None:
-        self._step(-1)
-
-    def next(self) -> None:
-        self._step(1)
-
-    def _step(self, direction: int) -> None:
-        first, last = self.chosen()
-        days = timedelta(days=((last - first).days + 1) * direction)
-        self._show_period(first + days, last + days)
-        self._load(first + days, last + days)
-
-    def _on_period_toggled(self, checked: bool) -> None:
-        self.last.setEnabled(checked)
-        if checked and self.last.date() < self.first.date():
-            self.last.setDate(self.first.date())
-        self.edit_timer.start()
-
-    def _on_date_edited(self, _date: QDate) -> None:
-        self.edit_timer.start()
-
-    def _show_period(self, first: date, last: date) -> None:
-        for edit, value in ((self.first, first), (self.last, last)):
-            edit.blockSignals(True)
-            edit.setDate(QDate(value))
-            edit.blockSignals(False)
 
     # --- loading -------------------------------------------------------------------------------
     def _load(self, first: date | None, last: date | None) -> None:

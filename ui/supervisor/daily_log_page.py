@@ -6,14 +6,13 @@ PgUp/PgDn or Alt+Left/Right step to the previous/next day (period); Ctrl+E saves
 Ctrl+P as PDF.
 """
 
-from datetime import date, timedelta
+from datetime import date
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -33,10 +32,10 @@ from ui.supervisor.daily_log_tables import (
 from ui.supervisor.daily_log_view import DailyLogView
 from ui.widgets.labels import icon_card, say, styled
 from ui.widgets.page import WorkspacePage
+from ui.widgets.period_steps import PeriodSteps
 from ui.widgets.table_view import RecordTableView
 
 translate = QCoreApplication.translate
-EDIT_PAUSE_MS = 400  # typing a date: load when the supervisor stops
 EMPTY_TEXT_WIDTH = 480  # the empty-state card's inner width (ui.widgets.labels.icon_card)
 
 
@@ -53,7 +52,7 @@ def _load(core, actor: Actor, first: date | None, last: date | None, whole: bool
     return log, names
 
 
-class DailyLogPage(WorkspacePage):
+class DailyLogPage(PeriodSteps, WorkspacePage):
     fkeys = frozenset({"Esc"})
 
     def __init__(self, ops, actor) -> None:  # type: ignore[no-untyped-def]
@@ -73,12 +72,7 @@ class DailyLogPage(WorkspacePage):
 
     # --- building ----------------------------------------------------------------------------
     def _make_controls(self) -> None:
-        self.first = QDateEdit()
-        self.last = QDateEdit()
-        for edit in (self.first, self.last):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-        self.period = QCheckBox(self.tr("&Period to"))
+        self.make_period_controls()
         self.whole = QCheckBox(self.tr("Every PC of the hall (&W)"))
         self.whole.setToolTip(
             self.tr(
@@ -86,15 +80,9 @@ class DailyLogPage(WorkspacePage):
                 "The records behind a figure can only be listed for this PC's own."
             )
         )
-        self.last.setEnabled(False)
-        self.previous_button = QPushButton(self.tr("Previous (PgUp)"))
-        self.next_button = QPushButton(self.tr("Next (PgDn)"))
         self.excel_button = QPushButton(self.tr("Excel (Ctrl+E)"))
         self.pdf_button = QPushButton(self.tr("PDF (Ctrl+P)"))
         self.pdf_button.setProperty("role", "primary")
-        self.edit_timer = QTimer(self)
-        self.edit_timer.setSingleShot(True)
-        self.edit_timer.setInterval(EDIT_PAUSE_MS)
         self.message = styled("", "muted", wrap=True)
         self.message.hide()
         self.heading = styled("", "section")
@@ -153,20 +141,11 @@ class DailyLogPage(WorkspacePage):
         layout.addWidget(self.stack, 1)
 
     def _connect(self) -> None:
-        self.previous_button.clicked.connect(self.previous)
-        self.next_button.clicked.connect(self.next)
+        self.connect_period()
         self.excel_button.clicked.connect(self.export_excel)
         self.pdf_button.clicked.connect(self.export_pdf)
-        self.period.toggled.connect(self._on_period_toggled)
         self.whole.toggled.connect(lambda _on: self.edit_timer.start())
-        self.first.dateChanged.connect(self._on_date_edited)
-        self.last.dateChanged.connect(self._on_date_edited)
-        self.edit_timer.timeout.connect(self.show_chosen)
         for keys, slot in (
-            ("PgUp", self.previous),
-            ("Alt+Left", self.previous),
-            ("PgDown", self.next),
-            ("Alt+Right", self.next),
             ("Ctrl+E", self.export_excel),
             ("Ctrl+P", self.export_pdf),
         ):
@@ -184,43 +163,6 @@ class DailyLogPage(WorkspacePage):
         self.message.hide()
         self.tabs.setFocus()
         return True
-
-    # --- choosing the day ------------------------------------------------------------------------
-    def chosen(self) -> tuple[date, date]:
-        first = self.first.date().toPython()
-        last = self.last.date().toPython() if self.period.isChecked() else first
-        return first, last
-
-    def show_chosen(self) -> None:
-        self.edit_timer.stop()
-        self._load(*self.chosen())
-
-    def previous(self) -> None:
-        self._step(-1)
-
-    def next(self) -> None:
-        self._step(1)
-
-    def _step(self, direction: int) -> None:
-        first, last = self.chosen()
-        days = timedelta(days=((last - first).days + 1) * direction)
-        self._show_period(first + days, last + days)
-        self._load(first + days, last + days)
-
-    def _on_period_toggled(self, checked: bool) -> None:
-        self.last.setEnabled(checked)
-        if checked and self.last.date() < self.first.date():
-            self.last.setDate(self.first.date())
-        self.edit_timer.start()
-
-    def _on_date_edited(self, _date: QDate) -> None:
-        self.edit_timer.start()
-
-    def _show_period(self, first: date, last: date) -> None:
-        for edit, value in ((self.first, first), (self.last, last)):
-            edit.blockSignals(True)
-            edit.setDate(QDate(value))
-            edit.blockSignals(False)
 
     # --- loading ---------------------------------------------------------------------------------
     def _load(self, first: date | None, last: date | None) -> None:
