@@ -132,18 +132,15 @@ class HallCore:
     def sync_worker(self, on_status):  # type: ignore[no-untyped-def]
         """The background pusher and puller for this PC, or None when it is standalone or not
         enrolled (no token)."""
-        from hallapp.sync.device_token import load_token
-
-        url, token = self.central_url(), load_token(self.device.device_id)
-        if not url or not token:
+        link = self.central_link()
+        if link is None:
             return None
-        import httpx
-
         from hallapp.sync.pull import Puller
-        from hallapp.sync.push import TIMEOUT_S, Pusher
+        from hallapp.sync.push import Pusher
         from hallapp.sync.worker import SyncWorker
 
-        client = httpx.Client(base_url=url, timeout=TIMEOUT_S)
+        connect, token = link
+        client = connect()  # one client for the worker's life: pushes and pulls share its connections
         pusher = Pusher(self.db, client, self.device.device_id, token, now=self.clock.now)
         return SyncWorker(
             pusher,

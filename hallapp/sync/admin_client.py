@@ -90,7 +90,10 @@ class ReportHall:
     hall_id: str
     name: str
     summary: Summary
-    series: tuple[SeriesPoint, ...]
+
+    @property
+    def series(self) -> tuple[SeriesPoint, ...]:
+        return self.summary.series()
 
 
 @dataclass(frozen=True)
@@ -101,7 +104,11 @@ class CentralReport:
     last_day: date
     halls: tuple[ReportHall, ...]
     total: Summary
-    series: tuple[SeriesPoint, ...]  # the company's
+
+    @property
+    def series(self) -> tuple[SeriesPoint, ...]:
+        """The company's."""
+        return self.total.series()
 
 
 def connect(server_url: str) -> "httpx.Client":
@@ -158,13 +165,11 @@ class AdminClient:
         if hall_ids:
             params["hall"] = list(hall_ids)
         data = self._call("GET", "/v1/admin/report", params=params)
-        total, series = _summary(data["total"])
         return CentralReport(
             date.fromisoformat(data["first_day"]),
             date.fromisoformat(data["last_day"]),
-            tuple(ReportHall(h["hall_id"], h["name"], *_summary(h["summary"])) for h in data["halls"]),
-            total,
-            series,
+            tuple(ReportHall(h["hall_id"], h["name"], read(Summary, h["summary"])) for h in data["halls"]),
+            read(Summary, data["total"]),
         )
 
     def hall_log(self, hall_id: str, first: date, last: date) -> DailyLog:
@@ -219,11 +224,6 @@ def _seg(value: str) -> str:
 
 def _when(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
-
-
-def _summary(data: dict[str, Any]) -> tuple[Summary, tuple[SeriesPoint, ...]]:
-    """A report's summary and its series (written beside the summary's fields)."""
-    return read(Summary, data), tuple(read(SeriesPoint, p) for p in data.get("series", ()))
 
 
 def _hall(h: dict[str, Any]) -> CentralHall:

@@ -8,7 +8,6 @@ from contextlib import nullcontext
 from datetime import timedelta
 
 import pytest
-from keyring.backend import KeyringBackend
 
 from hallapp.central import report as central_report
 from hallapp.central.admin_auth import issue_admin_token
@@ -18,6 +17,7 @@ from hallapp.domain.kpi_summary import summarize
 from hallapp.services.central_admin_service import central_admin_of
 from hallapp.sync import admin_client
 from tests.core.daily_log_activity import busy_day
+from tests.memory_keyring import MemoryKeyring
 from tests.server.test_central_report import (  # noqa: F401 - fixtures
     DAY,
     HALL2,
@@ -35,23 +35,6 @@ from tests.server.test_central_support import (  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.pg
 SERVER = "http://testserver"
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.kept: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.kept.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.kept[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.kept.pop((service, username), None)
 
 
 @pytest.fixture

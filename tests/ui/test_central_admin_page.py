@@ -8,8 +8,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-from keyring.backend import KeyringBackend
-from keyring.errors import PasswordDeleteError
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
@@ -22,6 +20,7 @@ from hallapp.services import central_admin_service as pc_rules
 from hallapp.services.central_admin_service import OperatorForm, central_admin_of
 from hallapp.sync import admin_client, state
 from hallapp.sync import enrol as pc_enrol
+from tests.memory_keyring import MemoryKeyring
 from tests.server.test_central_support import (  # noqa: F401 - fixtures
     HALL,
     central_url,
@@ -40,26 +39,6 @@ pytestmark = [pytest.mark.pg, pytest.mark.ui]
 SERVER = "http://testserver"  # the TestClient's base URL
 PASSWORD = "Counter#2026"
 SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "admin-central.png"
-
-
-class MemoryKeyring(KeyringBackend):
-    """The OS keyring, in memory (tests never touch the real one)."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.kept: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.kept.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.kept[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.kept.pop((service, username), None) is None:
-            raise PasswordDeleteError(username)
 
 
 @pytest.fixture

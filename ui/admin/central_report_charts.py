@@ -12,6 +12,7 @@ from ui.supervisor.daily_log_charts import (
     ACCENT_LIGHT,
     bars,
     category_ticks,
+    draw_lines,
     make_plot,
     point_label,
 )
@@ -44,23 +45,13 @@ class CompanyCharts(QWidget):
             plot.getPlotItem().clear()
             plot.getPlotItem().setLabel("bottom", translate(CONTEXT, "day" if daily else "hour"))
         labels = [point_label(p, daily) for p in series]
-        highest = 1.0
-        for name, colour, values in (
-            (translate(CONTEXT, "issued"), ACCENT_LIGHT, [float(p.issued) for p in series]),
-            (translate(CONTEXT, "called"), ACCENT, [float(p.called) for p in series]),
-        ):
-            self.traffic.plot(
-                list(range(len(values))),
-                values,
-                name=name,
-                pen=pg.mkPen(colour, width=2),
-                symbol="o",
-                symbolSize=5,
-                symbolBrush=colour,
-                symbolPen=None,
-            )
-            highest = max([highest, *values])
-        category_ticks(self.traffic, labels)
-        self.traffic.getPlotItem().setYRange(0, highest * 1.15, padding=0)
+        draw_lines(
+            self.traffic,
+            labels,
+            [
+                (translate(CONTEXT, "issued"), ACCENT_LIGHT, [float(p.issued) for p in series]),
+                (translate(CONTEXT, "called"), ACCENT, [float(p.called) for p in series]),
+            ],
+        )
         bars(self.collections, [p.collected_fen for p in series], ACCENT)
         category_ticks(self.collections, labels)

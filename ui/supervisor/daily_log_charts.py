@@ -126,10 +126,10 @@ class DailyLogCharts(QWidget):
             (self.tr("mean"), ACCENT, [_minutes(p.wait_mean_s) for p in series]),
             (self.tr("longest"), DANGER, [_minutes(p.wait_max_s) for p in series]),
         )
-        self._lines(self.waits, hours, waits, floor=log.wait_target_minutes)
+        draw_lines(self.waits, hours, waits, floor=log.wait_target_minutes)
         dashed = pg.mkPen(WARN, width=1, style=Qt.PenStyle.DashLine)
         self.waits.addItem(pg.InfiniteLine(pos=log.wait_target_minutes, angle=0, pen=dashed))
-        self._lines(
+        draw_lines(
             self.traffic,
             hours,
             (
@@ -150,33 +150,34 @@ class DailyLogCharts(QWidget):
         bars(self.collections, [p.collected_fen for p in series], ACCENT)
         category_ticks(self.collections, hours)
 
-    def _lines(
-        self,
-        plot: pg.PlotWidget,
-        labels: Sequence[str],
-        lines: Sequence[tuple[str, str, list[float]]],
-        *,
-        floor: float = 1.0,
-    ) -> None:
-        highest = floor
-        for name, colour, values in lines:
-            if all(math.isnan(v) for v in values):
-                continue
-            plot.plot(
-                list(range(len(values))),
-                values,
-                name=name,
-                pen=pg.mkPen(colour, width=2),
-                symbol="o",
-                symbolSize=5,
-                symbolBrush=colour,
-                symbolPen=None,
-                connect="finite",
-            )
-            highest = max([highest, *[v for v in values if not math.isnan(v)]])
-        category_ticks(plot, labels)
-        plot.getPlotItem().setYRange(0, highest * 1.15, padding=0)
-
 
 def _minutes(seconds: float | None) -> float:
     return float("nan") if seconds is None else seconds / SECONDS_PER_MINUTE
+
+
+def draw_lines(
+    plot: pg.PlotWidget,
+    labels: Sequence[str],
+    lines: Sequence[tuple[str, str, list[float]]],
+    *,
+    floor: float = 1.0,
+) -> None:
+    """Lines over category ticks (a NaN leaves a gap), the y axis from 0 to a little above the top."""
+    highest = floor
+    for name, colour, values in lines:
+        if all(math.isnan(v) for v in values):
+            continue
+        plot.plot(
+            list(range(len(values))),
+            values,
+            name=name,
+            pen=pg.mkPen(colour, width=2),
+            symbol="o",
+            symbolSize=5,
+            symbolBrush=colour,
+            symbolPen=None,
+            connect="finite",
+        )
+        highest = max([highest, *[v for v in values if not math.isnan(v)]])
+    category_ticks(plot, labels)
+    plot.getPlotItem().setYRange(0, highest * 1.15, padding=0)
