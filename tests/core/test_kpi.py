@@ -405,3 +405,15 @@ def test_a_range_has_a_day_by_day_series() -> None:
 )
 def test_nearest_rank_percentile(values: tuple[int, ...], percentile: int, expected: int | None) -> None:
     assert nearest_rank(values, percentile) == expected
+
+
+def test_an_application_finished_before_its_date_is_not_due_in_the_period() -> None:
+    """``due``: fell due in the period and was still open on the morning of its date, so a period's
+    count is the sum of its days' (docs/kpi.md)."""
+    early = app("E1", "archived", D, "C001", D + timedelta(2), D + timedelta(1), "C001")  # done a day early
+    late = app("E2", "archived", D, "C001", D + timedelta(1), D + timedelta(2), "C001")  # done a day late
+    week = DayFacts(D, D + timedelta(6), applications=(early, late))
+    figures = daily_log(week, RULES).hall.applications
+    assert figures is not None and figures.due == ("E2",)
+    days = [DayFacts(D + timedelta(n), D + timedelta(n), applications=(early, late)) for n in range(7)]
+    assert sum(len(daily_log(d, RULES).hall.applications.due) for d in days) == 1  # type: ignore[union-attr]
